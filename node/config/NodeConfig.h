@@ -1,0 +1,111 @@
+#pragma once
+
+#include "models/routing/RouteTable.h"
+
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <optional>
+
+/// TLS material for a listener or an outbound connection (PEM files).
+struct TlsFiles
+{
+    bool enabled = false;
+    QString certificateFile;
+    QString privateKeyFile;
+    QString caFile;                                  ///< outbound: trust these instead of the system store
+    bool verifyPeer = true;                          ///< outbound only
+};
+
+/// What a channel does with a message that fails validation (never drops it).
+enum class InvalidMessagePolicy {
+    Nak,                                             ///< answer AE/AR (CE/CR) with ERR; store it dead-lettered
+    AckAndDeadLetter,                                ///< answer AA (CA), store it dead-lettered for review
+};
+
+/// An inbound interface: an MLLP listener.
+struct ChannelConfig
+{
+    QString name;
+    QString kind = QStringLiteral("mllp");
+    QString host = QStringLiteral("127.0.0.1");
+    int port = 0;                                    ///< 0 picks a free port
+    TlsFiles tls;
+    qsizetype maxFrameBytes = 16 * 1024 * 1024;
+    int idleTimeoutSeconds = 300;
+    int maxConnections = 256;
+    QStringList acceptMessageTypes{QStringLiteral("*")}; ///< "TYPE^TRIGGER" with "*" wildcards
+    bool requirePatientIdentifier = true;
+    InvalidMessagePolicy onInvalid = InvalidMessagePolicy::Nak;
+};
+
+struct RetryPolicy
+{
+    int initialDelayMs = 1000;                       ///< base of exponential backoff with full jitter
+    int maxDelayMs = 60000;                          ///< cap
+    int maxAttempts = 0;                             ///< 0 = retry transient failures forever (store-and-forward)
+};
+
+struct BreakerPolicy
+{
+    int failureThreshold = 5;                        ///< consecutive failures that open the breaker
+    int openSeconds = 30;                            ///< open this long, then one half-open probe
+};
+
+/// An outbound interface.
+struct DestinationConfig
+{
+    enum class Kind { Mllp, Http, File };
+    QString name;
+    Kind kind = Kind::Mllp;
+    // mllp
+    QString host;
+    int port = 0;
+    TlsFiles tls;
+    int ackTimeoutMs = 30000;
+    int connectTimeoutMs = 5000;
+    // http
+    QUrl url;
+    QString contentType = QStringLiteral("application/hl7-v2");
+    int requestTimeoutMs = 30000;
+    // file
+    QString directory;
+    QString fileNamePattern = QStringLiteral("{received}_{controlId}_{id}.hl7");
+    // all
+    RetryPolicy retry;
+    BreakerPolicy breaker;
+};
+
+/// The whole node configuration (docs/config.md is the reference).
+struct NodeConfig
+{
+    int version = 1;                                 ///< config schema version
+    QString configVersion;                           ///< free text the operator bumps ("2026-11-26.1")
+    QString nodeId = QStringLiteral("vigil-node");
+    QString dataDir;                                 ///< store and generated files live here
+    QString httpHost = QStringLiteral("127.0.0.1");
+    int httpPort = 0;                                ///< /metrics (and later the ops API)
+    int dedupWindowHours = 168;                      ///< 7 days (SEMANTICS.md 1.5)
+    int groupCommitMaxBatch = 512;
+    QList<ChannelConfig> channels;
+    QList<DestinationConfig> destinations;
+    QList<RouteRule> routes;
+
+    const ChannelConfig* channel(const QString& name) const;
+    const DestinationConfig* destination(const QString& name) const;
+};
+
+/// Reads and checks a config file. Errors name the place ("node.json:12:7" for syntax,
+/// "channels[1].port" for a value) and the reason, one per line.
+namespace NodeConfigLoader {
+
+std::optional<NodeConfig> fromFile(const QString& path, QString* errorString);
+std::optional<NodeConfig> fromJson(const QByteArray& json, const QString& sourceName, QString* errorString);
+
+/// Command-line overrides: "NAME=PORT" or "NAME=HOST:PORT" for a channel listener or "http";
+/// for an MLLP/HTTP destination "NAME=HOST:PORT" retargets it. Returns false with a reason.
+bool applyListenOverride(NodeConfig& config, const QString& spec, QString* errorString);
+bool applyTargetOverride(NodeConfig& config, const QString& spec, QString* errorString);
+
+} // namespace NodeConfigLoader

@@ -1,0 +1,17 @@
+# Fails when a library reaches a layer DESIGN.md section 1 forbids.
+function(check_dir dir pattern why)
+    file(GLOB_RECURSE files "${SOURCE_DIR}/${dir}/*.h" "${SOURCE_DIR}/${dir}/*.cpp")
+    foreach(f IN LISTS files)
+        file(STRINGS "${f}" lines REGEX "^[ \t]*#[ \t]*include")
+        foreach(l IN LISTS lines)
+            if(l MATCHES "${pattern}")
+                message(SEND_ERROR "${f}: '${l}' — ${why}")
+            endif()
+        endforeach()
+    endforeach()
+endfunction()
+check_dir(models "[<\"](QtWidgets|QtGui|QtNetwork|QtWebSockets|QtCharts|QWidget|QColor|QIcon|QTcpSocket|QSslSocket|QWebSocket|QChart|net/|node/|ui/)"
+    "models/ must not reach network, GUI, net, node or ui")
+check_dir(net "[<\"](QtWidgets|QtCharts|QWidget|models/|node/|ui/)" "net/ must not reach widgets, models, node or ui")
+check_dir(node "[<\"](QtWidgets|QtGui|QtCharts|QWidget|QChart|ui/)" "node/ must never reach GUI, widgets, charts or ui")
+check_dir(ui "[<\"]node/" "ui/ talks to nodes only through the ops API")
