@@ -9,9 +9,13 @@
 
 #include <optional>
 
+struct Hl7Path;
+
 /// A parsed HL7 v2 message (any version 2.1-2.8). Keeps the original bytes; segments and fields are
 /// located by offsets into them, and values are unescaped and decoded (MSH-18 charset) only when read,
 /// so parsing is one pass over the bytes. Serialization reproduces canonical input byte for byte.
+/// Lenient on transport artefacts: a UTF-8 BOM and line breaks before MSH are skipped, blank lines
+/// are dropped. The charset rule (MSH-18, else UTF-8 when valid, else ISO 8859-1) is in Hl7Charset.h.
 class Hl7Message
 {
 public:
@@ -24,6 +28,8 @@ public:
     const Hl7Encoding& encoding() const;
     int segmentCount() const;
     QByteArray segmentName(int index) const;         ///< 0-based segment index
+    /// The bytes of one segment, terminator excluded: a view into raw(), valid while this message is.
+    QByteArrayView segmentView(int index) const;
     /// 0-based index of the n-th (1-based) segment named name, or -1.
     int findSegment(QByteArrayView name, int occurrence = 1) const;
     int occurrences(QByteArrayView name) const;
@@ -31,6 +37,8 @@ public:
     /// Field access by path: "PID-3", "PID-3.1", "PID-3(2).4", "OBX(2)-5", "PID-5.1.2" (subcomponent),
     /// "MSH-9.2". Repetition and segment occurrence default to 1. Returns the unescaped, charset-decoded
     /// value; an absent element is an empty string; `""` (explicit null) is returned as `""`.
+    /// A path that stops above the leaf ("PID-3") returns that element's text with its inner
+    /// delimiters; use a component path for composite types. An invalid path (Hl7Path) reads as empty.
     QString value(QStringView path) const;
     /// As value(), but the bytes as they are on the wire (no unescape, no charset decoding).
     QByteArray rawValue(QStringView path) const;
@@ -57,17 +65,28 @@ public:
     QString characterSet() const;                    ///< MSH-18 as sent, first repetition
     bool enhancedAckMode() const;                    ///< MSH-15 or MSH-16 present (SEMANTICS 1.3)
 
-    /// Segments joined with CR. Equal to raw() when the input used CR terminators and was canonical.
+    /// Segments joined with CR, followed by as many CRs as the input had line ends after its last
+    /// segment. Equal to raw() when the input used CR terminators and was canonical (no BOM, no
+    /// LF, no blank lines between segments).
     QByteArray serialize() const;
     /// Sets one element (escaping delimiters in `text`) and re-serializes; used by edit-and-resubmit.
+    /// Missing fields, repetitions and components are padded; a path to the next, not yet existing
+    /// occurrence of a segment appends that segment. Afterwards raw() is the re-serialized message.
+    /// MSH-1 and MSH-2 cannot be set (they would change the meaning of every other byte).
     bool setValue(QStringView path, const QString& text, QString* errorString = nullptr);
 
 private:
     struct Span { qint32 begin; qint32 end; };
+    std::optional<QByteArrayView> elementView(const Hl7Path& path) const;
+    QString decode(QByteArrayView bytes, bool unescape) const;
+    QString headerValue(int field, int component) const;
+
     QByteArray m_raw;
     Hl7Encoding m_encoding;
     QList<Span> m_segments;                          ///< each segment's bytes, terminator excluded
     int m_charsetMib = 106;                          ///< QStringConverter encoding chosen from MSH-18
+    int m_trailingTerminators = 0;                   ///< line ends after the last segment (CRLF = 1)
+    bool m_canonical = false;                        ///< serialize() == m_raw
 
     friend class Hl7Parser;
 };

@@ -8,11 +8,13 @@
 class Hl7Message;
 
 /// One routing rule (versioned config data, DESIGN.md section 2 step 6). Every criterion that is set
-/// must match; values are compared case-sensitively; "*" or an empty list matches anything.
+/// must match; a list matches when any of its entries does; an empty list matches anything. Values are
+/// compared case-sensitively, with '*' matching any run of characters (RoutePatterns::globMatch), so "*"
+/// matches anything. A rule without criteria matches every message.
 struct RouteRule
 {
     QString name;
-    QStringList messageTypes;                        ///< MSH-9.1 values, e.g. {"ORU"}
+    QStringList messageTypes;                        ///< patterns on MSH-9: {"ORU"}, {"ADT^A01", "*^R01"}
     QStringList triggerEvents;                       ///< MSH-9.2 values, e.g. {"R01"}
     QStringList sendingFacilities;                   ///< MSH-4.1 values
     QStringList sendingApplications;                 ///< MSH-3.1 values
@@ -22,7 +24,7 @@ struct RouteRule
 };
 
 /// Evaluates rules in order and collects the destinations of every matching rule (de-duplicated, in
-/// first-seen order).
+/// first-seen order), stopping after a matching rule with stop set.
 class RouteTable
 {
 public:
@@ -35,6 +37,7 @@ public:
         QStringList ruleNames;                       ///< the rules that matched, for the trace
     };
     Match route(const Hl7Message& message) const;
+    static bool matches(const RouteRule& rule, const Hl7Message& message);
     const QList<RouteRule>& rules() const { return m_rules; }
 
 private:

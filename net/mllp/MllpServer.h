@@ -36,13 +36,20 @@ public:
     void closeConnection(quint64 connectionId);
     int connectionCount() const;
 
+    /// The clock of frameReceived's receivedAtNs: std::chrono::steady_clock in ns (CLOCK_MONOTONIC on
+    /// Linux, the clock QElapsedTimer uses), so callers can measure latency against the same origin.
+    static qint64 monotonicNowNs();
+
 signals:
-    /// One complete frame. receivedAtNs: QElapsedTimer-style monotonic ns when the end byte arrived.
+    /// One complete frame. receivedAtNs: monotonicNowNs() taken when the read holding the end byte arrived.
     void frameReceived(quint64 connectionId, const QByteArray& payload, qint64 receivedAtNs);
     /// A framing problem: reason is one of "junk", "oversize", "corrupt" (SB inside a frame),
-    /// "truncated" (peer closed or idle mid-frame), "tls", "refused" (connection limit).
+    /// "truncated" (peer closed or idle mid-frame), "tls", "refused" (connection limit; connectionId 0,
+    /// as a refused peer never gets an id). "oversize" and "tls" are followed by connectionClosed.
     void frameError(quint64 connectionId, const QString& reason);
+    /// Emitted at accept (before a TLS handshake completes). peer is "address:port".
     void connectionOpened(quint64 connectionId, const QString& peer);
+    /// Emitted once per opened connection, whoever closed it (also from inside closeConnection()).
     void connectionClosed(quint64 connectionId);
 
 private:

@@ -24,6 +24,12 @@ enum class InvalidMessagePolicy {
     AckAndDeadLetter,                                ///< answer AA (CA), store it dead-lettered for review
 };
 
+/// How a channel acknowledges (SEMANTICS.md 1.3).
+enum class AckMode {
+    Original,                                        ///< always one AA/AE/AR per message, MSH-15/16 ignored (Mirth's default)
+    Enhanced,                                        ///< honour MSH-15/16: accept ack CA/CE/CR, then application ack
+};
+
 /// An inbound interface: an MLLP listener.
 struct ChannelConfig
 {
@@ -38,6 +44,7 @@ struct ChannelConfig
     QStringList acceptMessageTypes{QStringLiteral("*")}; ///< "TYPE^TRIGGER" with "*" wildcards
     bool requirePatientIdentifier = true;
     InvalidMessagePolicy onInvalid = InvalidMessagePolicy::Nak;
+    AckMode ackMode = AckMode::Original;             ///< config key "ackMode": "original" | "enhanced"
 };
 
 struct RetryPolicy
@@ -70,7 +77,8 @@ struct DestinationConfig
     QString contentType = QStringLiteral("application/hl7-v2");
     int requestTimeoutMs = 30000;
     // file
-    QString directory;
+    QString directory;                               ///< absolute, resolved by the loader
+    QString directorySetting;                        ///< as written; a relative one follows dataDir
     QString fileNamePattern = QStringLiteral("{received}_{controlId}_{id}.hl7");
     // all
     RetryPolicy retry;
@@ -81,6 +89,7 @@ struct DestinationConfig
 struct NodeConfig
 {
     int version = 1;                                 ///< config schema version
+    QString configDir;                               ///< folder of the config file (relative paths resolve here)
     QString configVersion;                           ///< free text the operator bumps ("2026-11-26.1")
     QString nodeId = QStringLiteral("vigil-node");
     QString dataDir;                                 ///< store and generated files live here
@@ -97,15 +106,20 @@ struct NodeConfig
 };
 
 /// Reads and checks a config file. Errors name the place ("node.json:12:7" for syntax,
-/// "channels[1].port" for a value) and the reason, one per line.
+/// "channels[1].port" for a value) and the reason, one per line, all of them at once.
 namespace NodeConfigLoader {
 
 std::optional<NodeConfig> fromFile(const QString& path, QString* errorString);
+/// As fromFile(); relative paths resolve against the folder of `sourceName` (e.g. ":/demo/node.json").
 std::optional<NodeConfig> fromJson(const QByteArray& json, const QString& sourceName, QString* errorString);
 
 /// Command-line overrides: "NAME=PORT" or "NAME=HOST:PORT" for a channel listener or "http";
-/// for an MLLP/HTTP destination "NAME=HOST:PORT" retargets it. Returns false with a reason.
+/// for an MLLP/HTTP destination "NAME=HOST:PORT" retargets it, and "NAME=URL" replaces an HTTP
+/// destination's URL. Returns false with a reason.
 bool applyListenOverride(NodeConfig& config, const QString& spec, QString* errorString);
 bool applyTargetOverride(NodeConfig& config, const QString& spec, QString* errorString);
+/// "--data-dir DIR" (relative to the working directory): sets dataDir and moves relative file
+/// destination directories under it.
+bool applyDataDirOverride(NodeConfig& config, const QString& dir, QString* errorString);
 
 } // namespace NodeConfigLoader

@@ -1,0 +1,252 @@
+#include "models/hl7/Hl7Ack.h"
+
+#include "models/hl7/Hl7Charset.h"
+#include "models/hl7/Hl7Escape.h"
+#include "models/hl7/Hl7Parser.h"
+
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+
+namespace Hl7Ack {
+
+namespace {
+
+// HL7 table 0357 texts, as ERR-3.2 carries them.
+QByteArray errorCodeText(Hl7ErrorCode code)
+{
+    switch (code) {
+    case Hl7ErrorCode::Accepted: return "Message accepted"_ba;
+    case Hl7ErrorCode::SegmentSequenceError: return "Segment sequence error"_ba;
+    case Hl7ErrorCode::RequiredFieldMissing: return "Required field missing"_ba;
+    case Hl7ErrorCode::DataTypeError: return "Data type error"_ba;
+    case Hl7ErrorCode::TableValueNotFound: return "Table value not found"_ba;
+    case Hl7ErrorCode::UnsupportedMessageType: return "Unsupported message type"_ba;
+    case Hl7ErrorCode::UnsupportedEventCode: return "Unsupported event code"_ba;
+    case Hl7ErrorCode::UnsupportedProcessingId: return "Unsupported processing id"_ba;
+    case Hl7ErrorCode::UnsupportedVersionId: return "Unsupported version id"_ba;
+    case Hl7ErrorCode::UnknownKeyIdentifier: return "Unknown key identifier"_ba;
+    case Hl7ErrorCode::DuplicateKeyIdentifier: return "Duplicate key identifier"_ba;
+    case Hl7ErrorCode::ApplicationRecordLocked: return "Application record locked"_ba;
+    case Hl7ErrorCode::ApplicationInternalError: return "Application internal error"_ba;
+    }
+    return "Application internal error"_ba;
+}
+
+// ERR-1 (ELD) is the only error field before v2.5; ERR-2..ERR-12 arrived with v2.5. An unknown
+// version gets both forms, since a receiver reads the one it knows and ignores the other.
+bool usesLegacyErrorLayout(const QString& version)
+{
+    const QStringList parts = version.trimmed().split(u'.');
+    bool majorOk = false;
+    bool minorOk = false;
+    const int major = parts.value(0).toInt(&majorOk);
+    const int minor = parts.value(1).toInt(&minorOk);
+    if (!majorOk || !minorOk)
+        return true;
+    return major < 2 || (major == 2 && minor < 5);
+}
+
+QByteArray firstRepetition(const QByteArray& field, const Hl7Encoding& encoding)
+{
+    const auto first = Hl7Parser::part(field, encoding.repetition, 0);
+    return first ? first->toByteArray() : QByteArray();
+}
+
+QByteArray timestamp(const QDateTime& when)
+{
+    const QDateTime at = when.isValid() ? when : QDateTime::currentDateTimeUtc();
+    const int offsetMinutes = at.offsetFromUtc() / 60;
+    const int absMinutes = offsetMinutes < 0 ? -offsetMinutes : offsetMinutes;
+    return at.toString(u"yyyyMMddHHmmss"_s).toLatin1() + (offsetMinutes < 0 ? "-" : "+")
+        + QByteArray::number(absMinutes / 60).rightJustified(2, '0')
+        + QByteArray::number(absMinutes % 60).rightJustified(2, '0');
+}
+
+class SegmentWriter
+{
+public:
+    SegmentWriter(QByteArray name, const Hl7Encoding& encoding) : m_name(std::move(name)), m_encoding(encoding) {}
+    void setField(int field, const QByteArray& escapedValue)
+    {
+        if (m_fields.size() < field)
+            m_fields.resize(field);
+        m_fields[field - 1] = escapedValue;
+    }
+    QByteArray bytes() const
+    {
+        qsizetype used = m_fields.size();
+        while (used > 0 && m_fields[used - 1].isEmpty())
+            --used;
+        QByteArray out = m_name;
+        // MSH-1 is the separator written right after the name, so MSH field n sits at index n-1.
+        const qsizetype first = m_name == "MSH" ? 1 : 0;
+        for (qsizetype i = first; i < used; ++i) {
+            out.append(m_encoding.field);
+            out.append(m_fields[i]);
+        }
+        if (m_name == "MSH" && used == 0)
+            out.append(m_encoding.field);
+        out.append('\r');
+        return out;
+    }
+
+private:
+    QByteArray m_name;
+    const Hl7Encoding& m_encoding;
+    QList<QByteArray> m_fields;
+};
+
+QByteArray joinComponents(const QList<QByteArray>& parts, char delimiter)
+{
+    qsizetype used = parts.size();
+    while (used > 0 && parts[used - 1].isEmpty())
+        --used;
+    QByteArray out;
+    for (qsizetype i = 0; i < used; ++i) {
+        if (i > 0)
+            out.append(delimiter);
+        out.append(parts[i]);
+    }
+    return out;
+}
+
+QByteArray numberOrEmpty(int n)
+{
+    return n > 0 ? QByteArray::number(n) : QByteArray();
+}
+
+} // namespace
+
+QByteArray build(const Hl7Message& inbound, Hl7AckCode code, const QList<Hl7Error>& errors, const Options& options)
+{
+    const bool hasHeader = inbound.segmentCount() > 0;
+    const Hl7Encoding encoding = hasHeader ? inbound.encoding() : Hl7Encoding{};
+    const QByteArray inboundCharset = hasHeader ? firstRepetition(inbound.rawField(0, 18), encoding) : QByteArray();
+    // Reply in the sender's encoding (SEMANTICS.md 1.3): same delimiters and charset.
+    const int mib = Hl7Charset::chooseMib(inboundCharset, inbound.raw());
+    auto text = [&](const QString& value) {
+        const QByteArray bytes = Hl7Charset::encodeLossy(value, mib);
+        // An escape character is always present in MSH-2 when the ACK needs one for our texts;
+        // when it is not, dropping delimiters keeps the ACK structurally sound.
+        if (auto escaped = Hl7Escape::escape(bytes, encoding))
+            return *escaped;
+        QByteArray plain;
+        for (const char c : bytes) {
+            if (c != encoding.field && c != encoding.component && c != encoding.repetition
+                && c != encoding.subcomponent && static_cast<unsigned char>(c) >= 0x20)
+                plain.append(c);
+        }
+        return plain;
+    };
+    auto inboundField = [&](int field) { return hasHeader ? inbound.rawField(0, field) : QByteArray(); };
+
+    QByteArray out;
+    SegmentWriter msh("MSH"_ba, encoding);
+    msh.setField(2, encoding.msh2());
+    msh.setField(3, inboundField(5));
+    msh.setField(4, inboundField(6));
+    msh.setField(5, inboundField(3));
+    msh.setField(6, inboundField(4));
+    msh.setField(7, timestamp(options.timestamp));
+    const QByteArray trigger = hasHeader ? inbound.rawValue(u"MSH-9.2") : QByteArray();
+    msh.setField(9, trigger.isEmpty() ? "ACK"_ba
+                                      : "ACK" + QByteArray(1, encoding.component) + trigger
+                                            + QByteArray(1, encoding.component) + "ACK");
+    msh.setField(10, text(options.controlId));
+    const QByteArray processingId = inboundField(11);
+    msh.setField(11, processingId.isEmpty() ? "P"_ba : processingId);
+    const QByteArray version = inboundField(12);
+    // HAPI also falls back to a default version when MSH-12 is absent; an ACK without one would
+    // fail the sender's own MSH-12 check.
+    msh.setField(12, version.isEmpty() ? "2.5.1"_ba : version);
+    if (!inboundCharset.isEmpty())
+        msh.setField(18, inboundField(18));
+    out += msh.bytes();
+
+    SegmentWriter msa("MSA"_ba, encoding);
+    msa.setField(1, toByteArray(code));
+    msa.setField(2, inboundField(10));
+    msa.setField(3, text(options.text));
+    out += msa.bytes();
+
+    const bool legacy = usesLegacyErrorLayout(hasHeader ? inbound.version() : QString());
+    const char comp = encoding.component;
+    for (const Hl7Error& error : errors) {
+        SegmentWriter err("ERR"_ba, encoding);
+        const QByteArray codeNumber = QByteArray::number(int(error.code));
+        const Hl7Location& at = error.location;
+        const QByteArray segment = text(QString::fromLatin1(at.segment));
+        if (legacy) {
+            QByteArray eldCode = codeNumber;
+            if (encoding.subcomponent != 0)
+                eldCode += encoding.subcomponent + text(QString::fromLatin1(errorCodeText(error.code)))
+                    + encoding.subcomponent + "HL70357";
+            err.setField(1, joinComponents({segment, numberOrEmpty(at.segmentSequence), numberOrEmpty(at.field),
+                                            eldCode},
+                                           comp));
+        }
+        if (!segment.isEmpty())
+            err.setField(2, joinComponents({segment, numberOrEmpty(at.segmentSequence), numberOrEmpty(at.field),
+                                            numberOrEmpty(at.repetition), numberOrEmpty(at.component),
+                                            numberOrEmpty(at.subcomponent)},
+                                           comp));
+        err.setField(3, joinComponents({codeNumber, text(QString::fromLatin1(errorCodeText(error.code))),
+                                        "HL70357"_ba},
+                                       comp));
+        const char severity = (error.severity == 'W' || error.severity == 'I') ? error.severity : 'E';
+        err.setField(4, QByteArray(1, severity));
+        err.setField(8, text(error.message));
+        out += err.bytes();
+    }
+    return out;
+}
+
+QByteArray buildFromRawHeader(const QByteArray& raw, Hl7AckCode code, const QList<Hl7Error>& errors,
+                              const Options& options)
+{
+    const auto header = Hl7Parser::parseHeaderLeniently(raw);
+    if (!header)
+        return {};
+    return build(*header, code, errors, options);
+}
+
+Parsed parse(const QByteArray& ackPayload)
+{
+    Parsed parsed;
+    const auto result = Hl7Message::parse(ackPayload);
+    if (!result.message)
+        return parsed;
+    const Hl7Message& ack = *result.message;
+    if (ack.findSegment("MSA") < 0)
+        return parsed;
+    parsed.valid = true;
+    parsed.code = ack.value(u"MSA-1").trimmed();
+    parsed.controlId = ack.value(u"MSA-2");
+    parsed.text = ack.value(u"MSA-3");
+    if (ack.findSegment("ERR") >= 0) {
+        // v2.5+ puts the text in ERR-8 or ERR-3.2; older versions in ERR-1 (ELD) component 4.
+        for (const auto path : {u"ERR-8", u"ERR-3.2", u"ERR-1.4.2", u"ERR-3.1", u"ERR-1.4.1", u"ERR-1.4"}) {
+            parsed.errorText = ack.value(path);
+            if (!parsed.errorText.isEmpty())
+                break;
+        }
+    }
+    return parsed;
+}
+
+bool shouldSend(const QString& ackType, bool success)
+{
+    const QString type = ackType.trimmed().toUpper();
+    if (type == u"NE")
+        return false;
+    if (type == u"ER")
+        return !success;
+    if (type == u"SU")
+        return success;
+    // AL, empty (original mode) and values outside table 0155: answer. Staying silent on a value we
+    // do not know would make the sender time out and resend forever.
+    return true;
+}
+
+} // namespace Hl7Ack

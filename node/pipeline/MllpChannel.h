@@ -1,0 +1,68 @@
+#pragma once
+
+#include "node/config/NodeConfig.h"
+#include "node/pipeline/IngestProcessor.h"
+
+#include <QHash>
+#include <QMap>
+#include <QObject>
+
+#include <memory>
+
+class MessageStore;
+class MetricsRegistry;
+class MllpServer;
+struct QueuedItem;
+
+/// One inbound MLLP channel: frames in, decisions made, records committed to the store, then the
+/// acknowledgement written — never before the commit (commit-then-acknowledge, DESIGN.md section 2).
+/// Acknowledgements leave each connection in the order its frames arrived.
+class MllpChannel : public QObject
+{
+    Q_OBJECT
+public:
+    MllpChannel(const ChannelConfig& config, const RouteTable& routes, qint64 dedupWindowMs, MessageStore& store,
+                MetricsRegistry& metrics, QObject* parent = nullptr);
+    ~MllpChannel() override;
+
+    bool start(QString* errorString);
+    /// Stops accepting connections; frames already received are still committed and answered.
+    void stopListening();
+    quint16 port() const;
+    QString host() const;
+    const QString& name() const { return m_config.name; }
+    int pendingCommits() const { return m_pendingCommits; }
+    int connectionCount() const;
+
+signals:
+    /// A committed message's queue entries, for the destination queues.
+    void enqueued(const QList<QueuedItem>& items);
+
+private:
+    struct Answer
+    {
+        QList<QByteArray> frames;
+        qint64 receivedAtNs = 0;
+        QByteArray correlationId;
+        qint64 messageId = 0;
+    };
+    struct Connection
+    {
+        qint64 nextSequence = 0;                     ///< sequence given to the next frame
+        qint64 nextToSend = 0;                       ///< sequence whose answer goes out next
+        QMap<qint64, Answer> ready;                  ///< answers waiting for earlier ones
+    };
+    void onFrame(quint64 connectionId, const QByteArray& payload, qint64 receivedAtNs);
+    void complete(quint64 connectionId, qint64 sequence, Answer answer);
+    QString nextAckControlId();
+
+    ChannelConfig m_config;
+    IngestProcessor m_processor;
+    MessageStore& m_store;
+    MetricsRegistry& m_metrics;
+    std::unique_ptr<MllpServer> m_server;
+    QHash<quint64, Connection> m_connections;
+    int m_pendingCommits = 0;
+    quint64 m_ackCounter = 0;
+    QString m_ackPrefix;
+};

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "node/store/Sqlite.h"
+#include "node/store/StoreTypes.h"
+#include "node/store/StoreWriter.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+/// The node's durable store (DESIGN.md section 2): messages with their raw bytes, trace events,
+/// per-destination FIFO queues and the dead-letter queue, in one SQLite database in WAL mode.
+/// Writes go through one writer thread with group commit; completions are delivered on the thread of
+/// the context object given. Reads use a separate connection on the calling thread (WAL lets them
+/// run beside the writer).
+class MessageStore
+{
+public:
+    struct Options
+    {
+        QString path;
+        int maxBatch = 512;
+        bool fullSync = true;                        ///< fsync every commit (durable against power loss)
+    };
+
+    MessageStore();
+    ~MessageStore();
+
+    bool open(const Options& options, QString* errorString);
+    /// Commits everything submitted so far, then stops the writer.
+    void close();
+    bool isOpen() const;
+
+    // --- writes (thread-safe; completion on `context`'s thread, dropped if context is gone) ---
+
+    /// Deduplicates, stores the message, its dead letter (if any), its trace events and one queue
+    /// entry per destination, all in one transaction.
+    void ingest(IngestRecord record, QObject* context, std::function<void(const IngestOutcome&)> done);
+    /// Trace events that need no confirmation (e.g. "ack sent"): they ride in the next commit.
+    void appendTrace(QList<TraceEvent> events);
+    /// Removes the entry from its queue and records the delivery.
+    void markDelivered(qint64 queueId, TraceEvent event);
+    /// Keeps the entry queued with its attempt count and next attempt time.
+    void recordAttemptFailure(qint64 queueId, int attempts, qint64 nextAttemptAtMs, const QString& error,
+                              TraceEvent event);
+    /// Moves the entry from its queue to the dead-letter queue.
+    void deadLetterQueued(const QueuedItem& item, const QString& reason, const QString& errorClass, int attempts,
+                          TraceEvent event);
+    /// Runs `done` on context's thread after everything submitted before it is committed.
+    void flush(QObject* context, std::function<void()> done);
+
+    // --- reads (calling thread) ---
+
+    /// Queue entries of a destination after a queue ID, oldest first (FIFO = queue ID order).
+    QList<QueuedItem> loadQueue(const QString& destination, qint64 afterQueueId, int limit);
+    QHash<QString, qint64> queueDepths();
+    struct QueueStats
+    {
+        qint64 count = 0;
+        qint64 maxQueueId = 0;
+    };
+    QueueStats queueStats(const QString& destination);
+    qint64 oldestQueuedAtMs(const QString& destination);
+    std::optional<StoredMessage> message(qint64 id);
+    QList<StoredMessage> messagesByControlId(const QString& controlId);
+    QList<TraceEvent> trace(const QByteArray& correlationId);
+    QList<DeadLetter> deadLetters(qint64 afterId, int limit);
+    qint64 deadLetterCount();
+    qint64 messageCount();
+
+    qint64 batchesCommitted() const;
+    qint64 operationsCommitted() const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};

@@ -1,0 +1,111 @@
+#include "node/store/StoreSchema.h"
+
+#include "node/store/Sqlite.h"
+
+namespace {
+
+// Version 1. Messages keep their raw bytes forever (until retention); queue rows are deleted once
+// delivered (the trace keeps the history); AUTOINCREMENT keeps queue IDs monotonic, which is the
+// FIFO order.
+const char* const SchemaV1 = R"SQL(
+CREATE TABLE messages(
+    id INTEGER PRIMARY KEY,
+    correlation_id TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    received_at INTEGER NOT NULL,
+    msg_type TEXT, trigger_event TEXT, control_id TEXT,
+    sending_app TEXT, sending_facility TEXT, hl7_version TEXT, patient_id TEXT,
+    content_hash BLOB,
+    state TEXT NOT NULL,
+    ack_code TEXT,
+    duplicate_of INTEGER,
+    raw BLOB NOT NULL
+);
+CREATE INDEX messages_dedup ON messages(control_id, sending_app, sending_facility);
+CREATE INDEX messages_correlation ON messages(correlation_id);
+CREATE INDEX messages_received ON messages(received_at);
+CREATE INDEX messages_patient ON messages(patient_id);
+CREATE TABLE trace_events(
+    id INTEGER PRIMARY KEY,
+    correlation_id TEXT NOT NULL,
+    message_id INTEGER,
+    at_us INTEGER NOT NULL,
+    stage TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    destination TEXT,
+    detail TEXT
+);
+CREATE INDEX trace_by_correlation ON trace_events(correlation_id);
+CREATE TABLE queue(
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    destination TEXT NOT NULL,
+    message_id INTEGER NOT NULL,
+    enqueued_at INTEGER NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT
+);
+CREATE INDEX queue_by_destination ON queue(destination, id);
+CREATE TABLE dead_letters(
+    id INTEGER PRIMARY KEY,
+    message_id INTEGER NOT NULL,
+    correlation_id TEXT NOT NULL,
+    channel TEXT,
+    destination TEXT,
+    stage TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    error_class TEXT,
+    error_location TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    state TEXT NOT NULL DEFAULT 'open',
+    raw BLOB NOT NULL
+);
+CREATE INDEX dead_letters_created ON dead_letters(created_at);
+)SQL";
+
+int userVersion(SqliteDatabase& db)
+{
+    auto stmt = db.prepare("PRAGMA user_version");
+    return stmt.next() ? int(stmt.int64(0)) : -1;
+}
+
+} // namespace
+
+bool StoreSchema::migrate(SqliteDatabase& db, QString* errorString)
+{
+    const int version = userVersion(db);
+    if (version < 0) {
+        if (errorString)
+            *errorString = QStringLiteral("cannot read the store's schema version: %1").arg(db.lastError());
+        return false;
+    }
+    if (version > CurrentVersion) {
+        if (errorString)
+            *errorString = QStringLiteral("the store was written by a newer vigil-node (schema %1, this one knows %2)")
+                               .arg(version)
+                               .arg(CurrentVersion);
+        return false;
+    }
+    if (version == CurrentVersion)
+        return true;
+    QString error;
+    if (!db.exec("BEGIN IMMEDIATE", &error)) {
+        if (errorString)
+            *errorString = error;
+        return false;
+    }
+    bool ok = true;
+    if (version < 1)
+        ok = db.exec(SchemaV1, &error);
+    if (ok)
+        ok = db.exec("PRAGMA user_version = 1", &error);
+    if (ok)
+        ok = db.exec("COMMIT", &error);
+    if (!ok) {
+        db.exec("ROLLBACK");
+        if (errorString)
+            *errorString = QStringLiteral("cannot create the store's tables: %1").arg(error);
+    }
+    return ok;
+}

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QTcpSocket>
+
+/// A deliberately simple, blocking MLLP client for integration tests, written apart from net/ so a
+/// bug in the product's own framing cannot hide itself. Sends raw bytes, reads framed responses.
+class BlockingMllpClient
+{
+public:
+    bool connectTo(quint16 port, int timeoutMs = 5000);
+    /// Frames and sends one payload, waits for one framed response; empty on timeout or close.
+    QByteArray exchange(const QByteArray& payload, int timeoutMs = 10000);
+    /// Sends bytes exactly as given (for framing tests).
+    bool sendRaw(const QByteArray& bytes);
+    /// Next framed response; empty on timeout or close.
+    QByteArray readResponse(int timeoutMs = 10000);
+    bool isConnected() const;
+    void close();
+
+    /// MSA-1 and MSA-2 of an ACK ("AA", "MSG1"), read with a minimal independent split.
+    static QString ackCode(const QByteArray& ack);
+    static QString ackControlId(const QByteArray& ack);
+    /// MSH-10 of a message, read the same way (for checking MSA-2).
+    static QString controlId(const QByteArray& message);
+
+private:
+    QTcpSocket m_socket;
+    QByteArray m_buffer;
+};
