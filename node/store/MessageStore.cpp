@@ -287,7 +287,7 @@ void MessageStore::ingest(IngestRecord record, QObject* context, std::function<v
 void MessageStore::appendTrace(QList<TraceEvent> events)
 {
     Private* p = d.get();
-    d->writer.submit(
+    d->writer.submitLazy(
         [p, events = std::move(events)](SqliteDatabase& db) {
             p->statements.prepare(db);
             for (const TraceEvent& e : events) {
@@ -295,36 +295,31 @@ void MessageStore::appendTrace(QList<TraceEvent> events)
                     return false;
             }
             return true;
-        },
-        {});
+        });
 }
 
 void MessageStore::markDelivered(qint64 queueId, TraceEvent event)
 {
     Private* p = d.get();
-    d->writer.submit(
-        [p, queueId, event = std::move(event)](SqliteDatabase& db) {
-            p->statements.prepare(db);
-            return p->statements.deleteQueue.bind(1, queueId).run() && p->statements.trace(event);
-        },
-        {});
+    d->writer.submitLazy([p, queueId, event = std::move(event)](SqliteDatabase& db) {
+        p->statements.prepare(db);
+        return p->statements.deleteQueue.bind(1, queueId).run() && p->statements.trace(event);
+    });
 }
 
 void MessageStore::recordAttemptFailure(qint64 queueId, int attempts, qint64 nextAttemptAtMs, const QString& error,
                                         TraceEvent event)
 {
     Private* p = d.get();
-    d->writer.submit(
-        [p, queueId, attempts, nextAttemptAtMs, error, event = std::move(event)](SqliteDatabase& db) {
-            p->statements.prepare(db);
-            return p->statements.updateQueueFailure.bind(1, queueId)
-                       .bind(2, attempts)
-                       .bind(3, nextAttemptAtMs)
-                       .bind(4, error)
-                       .run()
-                && p->statements.trace(event);
-        },
-        {});
+    d->writer.submitLazy([p, queueId, attempts, nextAttemptAtMs, error, event = std::move(event)](SqliteDatabase& db) {
+        p->statements.prepare(db);
+        return p->statements.updateQueueFailure.bind(1, queueId)
+                   .bind(2, attempts)
+                   .bind(3, nextAttemptAtMs)
+                   .bind(4, error)
+                   .run()
+            && p->statements.trace(event);
+    });
 }
 
 void MessageStore::deadLetterQueued(const QueuedItem& item, const QString& reason, const QString& errorClass,

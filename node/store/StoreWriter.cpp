@@ -2,6 +2,8 @@
 
 #include <QLoggingCategory>
 
+#include <sqlite3.h>
+
 Q_LOGGING_CATEGORY(lcWriter, "vigil.node.store.writer")
 
 StoreWriter::~StoreWriter()
@@ -18,14 +20,19 @@ bool StoreWriter::start(const QString& path, int maxBatch, bool fullSync, QStrin
     QString error;
     if (!m_db.exec("PRAGMA journal_mode=WAL", &error)
         || !m_db.exec(fullSync ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL", &error)
-        || !m_db.exec("PRAGMA foreign_keys=OFF", &error)) {
+        || !m_db.exec("PRAGMA foreign_keys=OFF", &error) || !m_db.exec("PRAGMA cache_size=-65536", &error)
+        || !m_db.exec("PRAGMA wal_autocheckpoint=0", &error)
+        || !m_db.exec("PRAGMA journal_size_limit=67108864", &error)) {
         if (errorString)
             *errorString = QStringLiteral("cannot configure store: %1").arg(error);
         return false;
     }
     m_maxBatch = qMax(1, maxBatch);
     m_stopping = false;
+    m_path = path;
+    sqlite3_wal_hook(m_db.handle(), &StoreWriter::onWalCommit, this);
     m_thread = std::thread([this] { run(); });
+    m_checkpointer = std::thread([this] { runCheckpointer(); });
     return true;
 }
 
@@ -38,8 +45,41 @@ void StoreWriter::stop()
         m_stopping = true;
     }
     m_wake.notify_all();
+    m_checkpointWake.notify_all();
     m_thread.join();
+    m_checkpointer.join();
+    // A last full checkpoint leaves a compact database file and an empty WAL behind.
+    m_db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     m_db.close();
+}
+
+int StoreWriter::onWalCommit(void* self, sqlite3*, const char*, int pages)
+{
+    auto* writer = static_cast<StoreWriter*>(self);
+    if (pages >= 1000) {
+        std::lock_guard lock(writer->m_mutex);
+        writer->m_checkpointDue = true;
+        writer->m_checkpointWake.notify_one();
+    }
+    return SQLITE_OK;
+}
+
+void StoreWriter::runCheckpointer()
+{
+    SqliteDatabase db;
+    if (!db.open(m_path, false, nullptr))
+        return;
+    for (;;) {
+        {
+            std::unique_lock lock(m_mutex);
+            m_checkpointWake.wait(lock, [this] { return m_stopping || m_checkpointDue; });
+            if (m_stopping)
+                return;
+            m_checkpointDue = false;
+        }
+        // PASSIVE never blocks the writer or readers; what it cannot copy now it copies next time.
+        sqlite3_wal_checkpoint_v2(db.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    }
 }
 
 void StoreWriter::submit(Apply apply, Done done)
@@ -51,22 +91,38 @@ void StoreWriter::submit(Apply apply, Done done)
     m_wake.notify_one();
 }
 
+void StoreWriter::submitLazy(Apply apply)
+{
+    std::lock_guard lock(m_mutex);
+    m_lazy.push_back(Op{std::move(apply), {}});
+}
+
 void StoreWriter::run()
 {
     std::deque<Op> batch;
     for (;;) {
         {
             std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
-            if (m_queue.empty() && m_stopping)
+            const auto ready = [this] { return m_stopping || !m_queue.empty(); };
+            if (m_lazy.empty())
+                m_wake.wait(lock, ready);
+            else
+                m_wake.wait_for(lock, std::chrono::milliseconds(LazyDelayMs), ready);
+            if (m_queue.empty() && m_lazy.empty() && m_stopping)
                 return;
+            // Lazy writes go first: they were submitted earlier than anything now in the queue.
+            while (!m_lazy.empty()) {
+                batch.push_back(std::move(m_lazy.front()));
+                m_lazy.pop_front();
+            }
             const auto n = std::min<std::size_t>(m_queue.size(), std::size_t(m_maxBatch));
             for (std::size_t i = 0; i < n; ++i) {
                 batch.push_back(std::move(m_queue.front()));
                 m_queue.pop_front();
             }
         }
-        runBatch(batch);
+        if (!batch.empty())
+            runBatch(batch);
         batch.clear();
     }
 }

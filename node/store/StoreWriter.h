@@ -30,6 +30,11 @@ public:
     /// Applies everything queued, then stops the thread.
     void stop();
     void submit(Apply apply, Done done);
+    /// For writes nobody waits for (trace events after the ACK, delivery bookkeeping): they ride in
+    /// the next batch that commits anyway, or commit on their own after lazyDelayMs — so a message
+    /// costs one fsync, not two. A crash can lose the last lazyDelayMs of them, never a message.
+    void submitLazy(Apply apply);
+    static constexpr int LazyDelayMs = 100;
     qint64 batchesCommitted() const { return m_batches; }
     qint64 operationsCommitted() const { return m_operations; }
 
@@ -41,14 +46,24 @@ private:
     };
     void run();
     void runBatch(std::deque<Op>& batch);
+    void runCheckpointer();
+    static int onWalCommit(void* self, struct sqlite3* db, const char* name, int pages);
 
     SqliteDatabase m_db;
     std::thread m_thread;
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<Op> m_queue;
+    std::deque<Op> m_lazy;
     bool m_stopping = false;
     int m_maxBatch = 512;
+    // Checkpoints copy the WAL back into the database file. Done by the writer on commit (SQLite's
+    // default) they stall the ACKs waiting for that commit; a thread of their own keeps them off the
+    // commit path.
+    QString m_path;
+    std::thread m_checkpointer;
+    std::condition_variable m_checkpointWake;
+    bool m_checkpointDue = false;
     std::atomic<qint64> m_batches{0};
     std::atomic<qint64> m_operations{0};
 };

@@ -31,6 +31,7 @@ private slots:
     void killDashNineLosesNoAcknowledgedMessage();
     void sigtermDrainsAndExitsCleanly();
     void metricsArePrometheusText();
+    void tlsChannelServesOnlyTls();
 
 private:
     QTemporaryDir m_tmp;
@@ -308,6 +309,36 @@ void tst_DeliveryGuarantees::metricsArePrometheusText()
     QVERIFY(text.contains("vigil_ack_latency_seconds_count{channel=\"hl7-in\"} 1\n"));
     // No identifiers in labels: the control ID never appears in metrics.
     QVERIFY(!text.contains("MET-1"));
+    QCOMPARE(node.terminate(), 0);
+}
+
+void tst_DeliveryGuarantees::tlsChannelServesOnlyTls()
+{
+    QJsonObject secure = channel(QStringLiteral("secure-in"));
+    secure.insert(QStringLiteral("tls"),
+                  QJsonObject{{QStringLiteral("certificate"), QStringLiteral(VIGIL_TEST_DATA_DIR "/tls/server-cert.pem")},
+                              {QStringLiteral("privateKey"), QStringLiteral(VIGIL_TEST_DATA_DIR "/tls/server-key.pem")}});
+    NodeProcess node;
+    QString error;
+    QVERIFY2(node.start(nodeConfig({secure}, {}, {}), &error), qPrintable(error));
+    const quint16 port = node.port(QStringLiteral("secure-in"));
+
+    BlockingMllpClient client;
+    QVERIFY2(client.connectEncrypted(port, QStringLiteral(VIGIL_TEST_DATA_DIR "/tls/server-cert.pem")),
+             qPrintable(client.tlsError()));
+    const QByteArray ack = client.exchange(adtA01(QStringLiteral("TLS-1")));
+    QCOMPARE(BlockingMllpClient::ackCode(ack), QStringLiteral("AA"));
+    QCOMPARE(BlockingMllpClient::ackControlId(ack), QStringLiteral("TLS-1"));
+
+    // A client that trusts another CA refuses the node's certificate.
+    BlockingMllpClient wrongCa;
+    QVERIFY(!wrongCa.connectEncrypted(port, QStringLiteral(VIGIL_TEST_DATA_DIR "/tls/other-ca.pem")));
+    // Plain MLLP on the TLS port gets no acknowledgement: the message never reaches the pipeline.
+    BlockingMllpClient plain;
+    QVERIFY(plain.connectTo(port));
+    QVERIFY(plain.exchange(adtA01(QStringLiteral("PLAIN-1")), 3000).isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(node.metric("vigil_mllp_frame_errors_total{channel=\"secure-in\",reason=\"tls\"}") >= 1, 5000);
+    QCOMPARE(node.metric("vigil_messages_received_total{channel=\"secure-in\"}"), 1.0);
     QCOMPARE(node.terminate(), 0);
 }
 

@@ -1,6 +1,8 @@
 #include "tests/support/BlockingMllpClient.h"
 
 #include <QElapsedTimer>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 
 namespace {
 
@@ -31,6 +33,21 @@ bool BlockingMllpClient::connectTo(quint16 port, int timeoutMs)
     m_buffer.clear();
     m_socket.connectToHost(QStringLiteral("127.0.0.1"), port);
     return m_socket.waitForConnected(timeoutMs);
+}
+
+bool BlockingMllpClient::connectEncrypted(quint16 port, const QString& caFile, int timeoutMs)
+{
+    m_buffer.clear();
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setCaCertificates(QSslCertificate::fromPath(caFile));
+    config.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    m_socket.setSslConfiguration(config);
+    QObject::connect(&m_socket, &QSslSocket::sslErrors, &m_socket, [this](const QList<QSslError>& errors) {
+        for (const QSslError& e : errors)
+            m_tlsError += e.errorString() + u'\n';
+    });
+    m_socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
+    return m_socket.waitForEncrypted(timeoutMs);
 }
 
 QByteArray BlockingMllpClient::exchange(const QByteArray& payload, int timeoutMs)

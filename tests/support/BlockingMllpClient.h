@@ -2,7 +2,7 @@
 
 #include <QByteArray>
 #include <QString>
-#include <QTcpSocket>
+#include <QSslSocket>
 
 /// A deliberately simple, blocking MLLP client for integration tests, written apart from net/ so a
 /// bug in the product's own framing cannot hide itself. Sends raw bytes, reads framed responses.
@@ -10,6 +10,9 @@ class BlockingMllpClient
 {
 public:
     bool connectTo(quint16 port, int timeoutMs = 5000);
+    /// TLS: trusts exactly the certificates in caFile, verifies the peer, waits for the handshake.
+    bool connectEncrypted(quint16 port, const QString& caFile, int timeoutMs = 5000);
+    QString tlsError() const { return m_tlsError; }
     /// Frames and sends one payload, waits for one framed response; empty on timeout or close.
     QByteArray exchange(const QByteArray& payload, int timeoutMs = 10000);
     /// Sends bytes exactly as given (for framing tests).
@@ -26,6 +29,7 @@ public:
     static QString controlId(const QByteArray& message);
 
 private:
-    QTcpSocket m_socket;
+    QSslSocket m_socket;
+    QString m_tlsError;
     QByteArray m_buffer;
 };
