@@ -56,6 +56,7 @@ void StoreWriter::stop()
 int StoreWriter::onWalCommit(void* self, sqlite3*, const char*, int pages)
 {
     auto* writer = static_cast<StoreWriter*>(self);
+    writer->m_walPages.store(pages, std::memory_order_relaxed);
     if (pages >= 1000) {
         std::lock_guard lock(writer->m_mutex);
         writer->m_checkpointDue = true;
@@ -67,7 +68,9 @@ int StoreWriter::onWalCommit(void* self, sqlite3*, const char*, int pages)
 void StoreWriter::runCheckpointer()
 {
     SqliteDatabase db;
-    if (!db.open(m_path, false, nullptr))
+    // A new connection only learns the database is in WAL mode once it reads it; until then a
+    // checkpoint is a silent no-op (and the WAL would grow without bound).
+    if (!db.open(m_path, false, nullptr) || !db.exec("PRAGMA journal_mode=WAL"))
         return;
     for (;;) {
         {
@@ -78,7 +81,10 @@ void StoreWriter::runCheckpointer()
             m_checkpointDue = false;
         }
         // PASSIVE never blocks the writer or readers; what it cannot copy now it copies next time.
-        sqlite3_wal_checkpoint_v2(db.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        int walFrames = 0;
+        const int rc = sqlite3_wal_checkpoint_v2(db.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &walFrames, nullptr);
+        if ((rc != SQLITE_OK && rc != SQLITE_BUSY) || walFrames < 0)
+            qCWarning(lcWriter) << "checkpoint failed:" << db.lastError();
     }
 }
 
@@ -124,6 +130,14 @@ void StoreWriter::run()
         if (!batch.empty())
             runBatch(batch);
         batch.clear();
+        // Under steady load the WAL is never fully copied back at the moment a transaction starts,
+        // so SQLite never rewinds it and it grows without bound. Once it is large, the writer waits
+        // for a RESTART checkpoint between two batches — quick, since the background checkpoints
+        // already copied nearly all of it — and the WAL starts again from its beginning.
+        if (m_walPages.load(std::memory_order_relaxed) >= WalRestartPages) {
+            sqlite3_wal_checkpoint_v2(m_db.handle(), nullptr, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
+            m_walPages.store(0, std::memory_order_relaxed);
+        }
     }
 }
 

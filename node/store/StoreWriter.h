@@ -35,6 +35,7 @@ public:
     /// costs one fsync, not two. A crash can lose the last lazyDelayMs of them, never a message.
     void submitLazy(Apply apply);
     static constexpr int LazyDelayMs = 100;
+    static constexpr int WalRestartPages = 4096;     ///< 16 MiB of WAL
     qint64 batchesCommitted() const { return m_batches; }
     qint64 operationsCommitted() const { return m_operations; }
 
@@ -64,6 +65,7 @@ private:
     std::thread m_checkpointer;
     std::condition_variable m_checkpointWake;
     bool m_checkpointDue = false;
+    std::atomic<int> m_walPages{0};
     std::atomic<qint64> m_batches{0};
     std::atomic<qint64> m_operations{0};
 };
