@@ -7,7 +7,7 @@ packages=(
     build-essential cmake ninja-build ccache pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-httpserver-dev qt6-charts-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite qtkeychain-qt6-dev
-    libsqlite3-dev libssl-dev openssl
+    libsqlite3-dev libssl-dev openssl zlib1g-dev
     python3 python3-hl7
     clang-14 libclang-rt-14-dev
     xvfb xauth

@@ -18,7 +18,7 @@ void NodeMetrics::declare(MetricsRegistry& r)
                        {0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30});
     r.declareGauge(CircuitState, "Circuit breaker of a destination: 0 closed, 1 half-open, 2 open.");
     r.declareGauge(DeadLetterDepth, "Open entries in the dead-letter queue.");
-    r.declareCounter(StoreCommits, "Store transactions committed (each one fsync).");
-    r.declareCounter(StoreOperations, "Store write operations committed.");
+    r.declareCounter(StoreCommits, "Journal group commits (each one fdatasync).");
+    r.declareCounter(StoreOperations, "Messages made durable by those commits.");
     r.declareGauge(Connections, "Open MLLP connections, by channel.");
 }

@@ -143,8 +143,14 @@ void DestinationQueue::pump()
 {
     if (m_inFlight || m_draining)
         return;
-    if (m_window.empty() && m_lastInWindow < m_highestSeen)
+    if (m_window.empty() && m_lastInWindow < m_highestSeen) {
         refill();
+        // Committed to the journal but not applied to the tables yet (a few ms): look again soon.
+        if (m_window.empty()) {
+            scheduleAt(nowMs() + 50);
+            return;
+        }
+    }
     if (m_window.empty())
         return;
     const qint64 now = nowMs();

@@ -1,5 +1,6 @@
 #include "node/store/MessageStore.h"
 
+#include "node/store/IngestJournal.h"
 #include "node/store/StoreSchema.h"
 
 #include <QDateTime>
@@ -8,7 +9,16 @@
 #include <QMetaObject>
 #include <QPointer>
 
+#include <QDataStream>
+#include <QLoggingCategory>
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
 #include <mutex>
+#include <thread>
+
+Q_LOGGING_CATEGORY(lcStore, "vigil.node.store")
 
 namespace {
 
@@ -43,38 +53,105 @@ void postTo(QObject* context, Fn&& fn)
 
 } // namespace
 
-/// Statements of the writer connection, prepared once on the writer thread.
+/// A message as it goes into the journal and then into the tables: every decision made, every ID
+/// assigned, so applying it (now, or after a crash) is deterministic.
+struct AppliedRecord
+{
+    quint64 sequence = 0;
+    qint64 messageId = 0;
+    QByteArray correlationId;
+    QString channel;
+    qint64 receivedAtMs = 0;
+    QString messageType, triggerEvent, controlId, sendingApplication, sendingFacility, version, patientId;
+    QByteArray contentHash;
+    QString state;
+    QString ackCode;
+    qint64 duplicateOf = 0;
+    QByteArray raw;
+    bool deadLetter = false;
+    QString deadLetterStage, deadLetterReason, errorClass, errorLocation;
+    QList<QPair<qint64, QString>> queue;             ///< queue ID, destination
+    QList<TraceEvent> events;
+
+    QByteArray serialize() const
+    {
+        QByteArray out;
+        QDataStream s(&out, QIODevice::WriteOnly);
+        s.setVersion(QDataStream::Qt_6_4);
+        s << quint8(1) << messageId << correlationId << channel << receivedAtMs << messageType << triggerEvent
+          << controlId << sendingApplication << sendingFacility << version << patientId << contentHash << state
+          << ackCode << duplicateOf << raw << deadLetter << deadLetterStage << deadLetterReason << errorClass
+          << errorLocation << qint32(queue.size());
+        for (const auto& q : queue)
+            s << q.first << q.second;
+        s << qint32(events.size());
+        for (const TraceEvent& e : events)
+            s << e.correlationId << e.messageId << e.atUs << e.stage << e.outcome << e.destination << e.detail;
+        return out;
+    }
+
+    static std::optional<AppliedRecord> deserialize(const QByteArray& bytes)
+    {
+        AppliedRecord r;
+        QDataStream s(bytes);
+        s.setVersion(QDataStream::Qt_6_4);
+        quint8 format = 0;
+        qint32 queueCount = 0;
+        s >> format;
+        if (format != 1)
+            return std::nullopt;
+        s >> r.messageId >> r.correlationId >> r.channel >> r.receivedAtMs >> r.messageType >> r.triggerEvent
+            >> r.controlId >> r.sendingApplication >> r.sendingFacility >> r.version >> r.patientId >> r.contentHash
+            >> r.state >> r.ackCode >> r.duplicateOf >> r.raw >> r.deadLetter >> r.deadLetterStage
+            >> r.deadLetterReason >> r.errorClass >> r.errorLocation >> queueCount;
+        for (qint32 i = 0; i < queueCount && s.status() == QDataStream::Ok; ++i) {
+            QPair<qint64, QString> q;
+            s >> q.first >> q.second;
+            r.queue.append(q);
+        }
+        qint32 eventCount = 0;
+        s >> eventCount;
+        for (qint32 i = 0; i < eventCount && s.status() == QDataStream::Ok; ++i) {
+            TraceEvent e;
+            s >> e.correlationId >> e.messageId >> e.atUs >> e.stage >> e.outcome >> e.destination >> e.detail;
+            r.events.append(e);
+        }
+        if (s.status() != QDataStream::Ok)
+            return std::nullopt;
+        return r;
+    }
+};
+
+/// Statements of the applier's connection, prepared once on its thread.
 struct WriterStatements
 {
     bool prepared = false;
-    SqliteStatement findKey;
     SqliteStatement insertMessage;
     SqliteStatement insertTrace;
     SqliteStatement insertQueue;
     SqliteStatement insertDeadLetter;
     SqliteStatement deleteQueue;
     SqliteStatement updateQueueFailure;
+    SqliteStatement updateApplied;
 
     void prepare(SqliteDatabase& db)
     {
         if (prepared)
             return;
-        findKey = db.prepare("SELECT id, content_hash, ack_code, correlation_id FROM messages "
-                             "WHERE control_id = ?1 AND sending_app IS ?2 AND sending_facility IS ?3 "
-                             "AND received_at >= ?4 AND state != 'duplicate' ORDER BY id DESC");
         insertMessage = db.prepare(
-            "INSERT INTO messages(correlation_id, channel, received_at, msg_type, trigger_event, control_id, "
+            "INSERT INTO messages(id, correlation_id, channel, received_at, msg_type, trigger_event, control_id, "
             "sending_app, sending_facility, hl7_version, patient_id, content_hash, state, ack_code, duplicate_of, raw) "
-            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
         insertTrace = db.prepare("INSERT INTO trace_events(correlation_id, message_id, at_us, stage, outcome, "
                                  "destination, detail) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-        insertQueue = db.prepare("INSERT INTO queue(destination, message_id, enqueued_at) VALUES(?1, ?2, ?3)");
+        insertQueue = db.prepare("INSERT INTO queue(id, destination, message_id, enqueued_at) VALUES(?1, ?2, ?3, ?4)");
         insertDeadLetter = db.prepare(
             "INSERT INTO dead_letters(message_id, correlation_id, channel, destination, stage, reason, error_class, "
             "error_location, attempts, created_at, raw) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
         deleteQueue = db.prepare("DELETE FROM queue WHERE id = ?1");
         updateQueueFailure = db.prepare("UPDATE queue SET attempts = ?2, next_attempt_at = ?3, last_error = ?4 "
                                         "WHERE id = ?1");
+        updateApplied = db.prepare("UPDATE meta SET value = MAX(value, ?1) WHERE key = 'journal_applied_sequence'");
         prepared = true;
     }
 
@@ -89,15 +166,111 @@ struct WriterStatements
             .bind(7, e.detail.isEmpty() ? QString() : e.detail)
             .run();
     }
+
+    bool apply(const AppliedRecord& r)
+    {
+        if (!insertMessage.bind(1, r.messageId)
+                 .bindText(2, r.correlationId)
+                 .bind(3, r.channel)
+                 .bind(4, r.receivedAtMs)
+                 .bind(5, r.messageType)
+                 .bind(6, r.triggerEvent)
+                 .bind(7, r.controlId)
+                 .bind(8, r.sendingApplication)
+                 .bind(9, r.sendingFacility)
+                 .bind(10, r.version)
+                 .bind(11, r.patientId.isEmpty() ? QString() : r.patientId)
+                 .bindBlob(12, r.contentHash)
+                 .bind(13, r.state)
+                 .bind(14, r.ackCode)
+                 .bind(15, r.duplicateOf)
+                 .bindBlob(16, r.raw)
+                 .run())
+            return false;
+        for (const TraceEvent& e : r.events) {
+            if (!trace(e))
+                return false;
+        }
+        if (r.deadLetter
+            && !insertDeadLetter.bind(1, r.messageId)
+                    .bindText(2, r.correlationId)
+                    .bind(3, r.channel)
+                    .bindNull(4)
+                    .bind(5, r.deadLetterStage)
+                    .bind(6, r.deadLetterReason)
+                    .bind(7, r.errorClass)
+                    .bind(8, r.errorLocation)
+                    .bind(9, 0)
+                    .bind(10, r.receivedAtMs)
+                    .bindBlob(11, r.raw)
+                    .run())
+            return false;
+        for (const auto& q : r.queue) {
+            if (!insertQueue.bind(1, q.first).bind(2, q.second).bind(3, r.messageId).bind(4, r.receivedAtMs).run())
+                return false;
+        }
+        return updateApplied.bind(1, qint64(r.sequence)).run();
+    }
 };
+
+namespace {
+
+/// What the journal thread needs to remember of a message it has journaled but the applier has not
+/// committed yet, to recognise a resend of it.
+struct PendingKey
+{
+    QByteArray contentHash;
+    QString ackCode;
+    QByteArray correlationId;
+    qint64 messageId = 0;
+    qint64 receivedAtMs = 0;
+};
+
+QString dedupKey(const QString& controlId, const QString& app, const QString& facility)
+{
+    return controlId + QChar(0x1f) + app + QChar(0x1f) + facility;
+}
+
+} // namespace
 
 struct MessageStore::Private
 {
-    StoreWriter writer;
-    WriterStatements statements;                     // writer thread only
+    struct Op
+    {
+        std::shared_ptr<IngestRecord> record;        ///< set: an ingest; else a pass-through write
+        std::shared_ptr<IngestOutcome> outcome;
+        StoreWriter::Apply apply;
+        StoreWriter::Done done;
+        bool lazy = false;
+    };
+
+    Options options;
+    IngestJournal journal;
+    StoreWriter applier;                             // applies journaled records and other writes
+    WriterStatements statements;                     // applier thread only
+    SqliteDatabase dedupReader;                      // journal thread only
+    SqliteStatement findKey;                         // journal thread only
     SqliteDatabase reader;
     std::mutex readerMutex;
+
+    std::thread journalThread;
+    std::mutex mutex;
+    std::condition_variable wake;
+    std::deque<Op> queue;
+    bool stopping = false;
+
+    std::mutex pendingMutex;
+    QHash<QString, QList<PendingKey>> pending;       // journaled, not yet applied
+    std::atomic<quint64> appliedSequence{0};
+    std::atomic<qint64> journalSyncs{0};
+    std::atomic<qint64> journaledMessages{0};
+    qint64 nextMessageId = 1;                        // journal thread only
+    qint64 nextQueueId = 1;                          // journal thread only
     bool open = false;
+
+    void runJournal();
+    void decide(IngestRecord& rec, IngestOutcome& outcome, AppliedRecord& applied);
+    bool replay(SqliteDatabase& db, const QString& folder, QString* errorString);
 };
 
 MessageStore::MessageStore()
@@ -110,6 +283,62 @@ MessageStore::~MessageStore()
     close();
 }
 
+bool MessageStore::Private::replay(SqliteDatabase& db, const QString& folder, QString* errorString)
+{
+    quint64 applied = 0;
+    {
+        auto stmt = db.prepare("SELECT value FROM meta WHERE key = 'journal_applied_sequence'");
+        if (stmt.next())
+            applied = quint64(stmt.int64(0));
+    }
+    QList<AppliedRecord> records;
+    bool decodeFailed = false;
+    if (!IngestJournal::readAll(folder, [&](quint64 sequence, const QByteArray& payload) {
+            if (sequence <= applied)
+                return;
+            auto r = AppliedRecord::deserialize(payload);
+            if (!r) {
+                decodeFailed = true;
+                return;
+            }
+            r->sequence = sequence;
+            records.append(*r);
+        }, errorString))
+        return false;
+    if (decodeFailed) {
+        if (errorString)
+            *errorString = QStringLiteral("the journal holds a record this vigil-node cannot read");
+        return false;
+    }
+    if (!records.isEmpty()) {
+        WriterStatements replayStatements;
+        replayStatements.prepare(db);
+        QString error;
+        bool ok = db.exec("BEGIN IMMEDIATE", &error);
+        for (const AppliedRecord& r : std::as_const(records)) {
+            if (!ok)
+                break;
+            ok = replayStatements.apply(r);
+        }
+        ok = ok && db.exec("COMMIT", &error);
+        if (!ok) {
+            db.exec("ROLLBACK");
+            if (errorString)
+                *errorString = QStringLiteral("cannot replay the journal: %1").arg(db.lastError());
+            return false;
+        }
+        qInfo("vigil-node: recovered %lld journaled messages", qlonglong(records.size()));
+        applied = records.last().sequence;
+    }
+    appliedSequence = applied;
+    auto ids = db.prepare("SELECT COALESCE(MAX(id), 0) FROM messages");
+    nextMessageId = (ids.next() ? ids.int64(0) : 0) + 1;
+    auto queueIds = db.prepare("SELECT MAX(COALESCE((SELECT MAX(id) FROM queue), 0), "
+                               "COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'queue'), 0))");
+    nextQueueId = (queueIds.next() ? queueIds.int64(0) : 0) + 1;
+    return true;
+}
+
 bool MessageStore::open(const Options& options, QString* errorString)
 {
     const QFileInfo info(options.path);
@@ -118,19 +347,29 @@ bool MessageStore::open(const Options& options, QString* errorString)
             *errorString = QStringLiteral("cannot create the store folder %1").arg(info.absolutePath());
         return false;
     }
+    d->options = options;
+    const QString journalFolder = options.path + QStringLiteral(".journal");
     {
         SqliteDatabase setup;
         if (!setup.open(options.path, false, errorString))
             return false;
-        if (!setup.exec("PRAGMA journal_mode=WAL", errorString) || !StoreSchema::migrate(setup, errorString))
+        if (!setup.exec("PRAGMA journal_mode=WAL", errorString) || !setup.exec("PRAGMA synchronous=FULL", errorString)
+            || !StoreSchema::migrate(setup, errorString) || !d->replay(setup, journalFolder, errorString))
             return false;
     }
-    if (!d->writer.start(options.path, options.maxBatch, options.fullSync, errorString))
+    if (!d->journal.open(journalFolder, d->appliedSequence.load(), errorString))
         return false;
-    if (!d->reader.open(options.path, true, errorString)) {
-        d->writer.stop();
+    if (!d->applier.start(options.path, options.maxBatch, options.fullSync, errorString))
+        return false;
+    if (!d->reader.open(options.path, true, errorString) || !d->dedupReader.open(options.path, true, errorString)) {
+        d->applier.stop();
         return false;
     }
+    d->findKey = d->dedupReader.prepare("SELECT id, content_hash, ack_code, correlation_id FROM messages "
+                                        "WHERE control_id = ?1 AND sending_app IS ?2 AND sending_facility IS ?3 "
+                                        "AND received_at >= ?4 AND state != 'duplicate' ORDER BY id DESC");
+    d->stopping = false;
+    d->journalThread = std::thread([p = d.get()] { p->runJournal(); });
     d->open = true;
     return true;
 }
@@ -139,8 +378,17 @@ void MessageStore::close()
 {
     if (!d->open)
         return;
-    d->writer.stop();
+    {
+        std::lock_guard lock(d->mutex);
+        d->stopping = true;
+    }
+    d->wake.notify_all();
+    d->journalThread.join();
+    d->applier.stop();
+    d->journal.close();
     d->statements = WriterStatements();
+    d->findKey = SqliteStatement();
+    d->dedupReader.close();
     d->reader.close();
     d->open = false;
 }
@@ -150,144 +398,274 @@ bool MessageStore::isOpen() const
     return d->open;
 }
 
+void MessageStore::Private::decide(IngestRecord& rec, IngestOutcome& outcome, AppliedRecord& a)
+{
+    outcome = IngestOutcome();
+    outcome.correlationId = rec.correlationId;
+    outcome.ackCode = rec.ackCode;
+
+    // Deduplicate (SEMANTICS.md 1.5): same (MSH-3, MSH-4, MSH-10) and same content inside the window
+    // is a resend: stored for the record, answered with the stored code, not processed again. What
+    // was journaled but not applied yet is looked up first, then the tables (in that order, so a
+    // record the applier moves between the two is never missed).
+    qint64 duplicateOf = 0;
+    const bool keyed = rec.disposition != IngestRecord::Disposition::Unparseable && !rec.controlId.isEmpty();
+    const QString key = keyed ? dedupKey(rec.controlId, rec.sendingApplication, rec.sendingFacility) : QString();
+    const qint64 windowStart = rec.receivedAtMs - rec.dedupWindowMs;
+    if (keyed) {
+        std::lock_guard lock(pendingMutex);
+        const auto it = pending.constFind(key);
+        if (it != pending.cend()) {
+            for (auto p = it->crbegin(); p != it->crend(); ++p) {
+                if (p->receivedAtMs < windowStart)
+                    continue;
+                if (p->contentHash == rec.contentHash) {
+                    duplicateOf = p->messageId;
+                    outcome.ackCode = p->ackCode;
+                    outcome.correlationId = p->correlationId;
+                    break;
+                }
+                outcome.controlIdReused = true;
+            }
+        }
+    }
+    if (keyed && duplicateOf == 0) {
+        findKey.bind(1, rec.controlId).bind(2, rec.sendingApplication).bind(3, rec.sendingFacility).bind(4, windowStart);
+        while (findKey.next()) {
+            if (findKey.blob(1) == rec.contentHash) {
+                duplicateOf = findKey.int64(0);
+                outcome.ackCode = findKey.text(2);
+                outcome.correlationId = findKey.textUtf8(3);
+                break;
+            }
+            outcome.controlIdReused = true;
+        }
+        findKey.reset();
+    }
+    outcome.duplicate = duplicateOf != 0;
+    outcome.duplicateOf = duplicateOf;
+    outcome.messageId = nextMessageId++;
+
+    a.messageId = outcome.messageId;
+    a.correlationId = outcome.correlationId;
+    a.channel = rec.channel;
+    a.receivedAtMs = rec.receivedAtMs;
+    a.messageType = rec.messageType;
+    a.triggerEvent = rec.triggerEvent;
+    a.controlId = rec.controlId;
+    a.sendingApplication = rec.sendingApplication;
+    a.sendingFacility = rec.sendingFacility;
+    a.version = rec.version;
+    a.patientId = rec.patientId;
+    a.contentHash = rec.contentHash;
+    a.state = outcome.duplicate ? QStringLiteral("duplicate") : stateName(rec.disposition);
+    a.ackCode = outcome.ackCode;
+    a.duplicateOf = duplicateOf;
+    a.raw = rec.raw;
+
+    const qint64 persistedAt = nowUs();
+    const auto event = [&](const QString& stage, const QString& result, const QString& destination, const QString& detail) {
+        a.events.append(TraceEvent{a.correlationId, a.messageId, persistedAt, stage, result, destination, detail});
+    };
+    for (TraceEvent e : std::as_const(rec.events)) {
+        e.correlationId = a.correlationId;
+        e.messageId = a.messageId;
+        a.events.append(e);
+    }
+    if (outcome.duplicate) {
+        event(QStringLiteral("dedup"), QStringLiteral("duplicate"), {},
+              QStringLiteral("resend of message %1: acknowledged, not processed again").arg(duplicateOf));
+    } else {
+        if (outcome.controlIdReused)
+            event(QStringLiteral("dedup"), QStringLiteral("warning"), {},
+                  QStringLiteral("control ID reused with different content: processed as a new message"));
+        if (rec.deadLetter) {
+            a.deadLetter = true;
+            a.deadLetterStage = rec.deadLetterStage;
+            a.deadLetterReason = rec.deadLetterReason;
+            a.errorClass = rec.errorClass;
+            a.errorLocation = rec.errorLocation;
+            event(QStringLiteral("dead-letter"), QStringLiteral("stored"), {},
+                  QStringLiteral("%1: %2").arg(rec.deadLetterStage, rec.deadLetterReason));
+        }
+        for (const QString& destination : std::as_const(rec.destinations)) {
+            const qint64 queueId = nextQueueId++;
+            a.queue.append({queueId, destination});
+            QueuedItem item;
+            item.queueId = queueId;
+            item.messageId = a.messageId;
+            item.destination = destination;
+            item.payload = rec.raw;
+            item.correlationId = a.correlationId;
+            item.controlId = rec.controlId;
+            item.receivedAtMs = rec.receivedAtMs;
+            item.enqueuedAtMs = rec.receivedAtMs;
+            outcome.enqueued.append(item);
+            event(QStringLiteral("enqueue"), QStringLiteral("ok"), destination, QStringLiteral("queue entry %1").arg(queueId));
+        }
+        event(QStringLiteral("persist"), QStringLiteral("ok"), {}, QStringLiteral("%1 bytes").arg(rec.raw.size()));
+        if (keyed) {
+            std::lock_guard lock(pendingMutex);
+            pending[key].append(PendingKey{a.contentHash, a.ackCode, a.correlationId, a.messageId, a.receivedAtMs});
+        }
+    }
+    if (outcome.duplicate)
+        event(QStringLiteral("persist"), QStringLiteral("ok"), {}, QStringLiteral("%1 bytes").arg(rec.raw.size()));
+}
+
+void MessageStore::Private::runJournal()
+{
+    std::deque<Op> batch;
+    for (;;) {
+        {
+            std::unique_lock lock(mutex);
+            wake.wait(lock, [this] { return stopping || !queue.empty(); });
+            if (queue.empty() && stopping)
+                return;
+            const auto n = std::min<std::size_t>(queue.size(), std::size_t(qMax(1, options.maxBatch)));
+            for (std::size_t i = 0; i < n; ++i) {
+                batch.push_back(std::move(queue.front()));
+                queue.pop_front();
+            }
+        }
+        journal.dropThrough(appliedSequence.load());
+
+        struct Journaled
+        {
+            AppliedRecord record;
+            QString key;
+        };
+        std::vector<std::shared_ptr<Journaled>> journaled(batch.size());
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            Op& op = batch[i];
+            if (!op.record)
+                continue;
+            auto j = std::make_shared<Journaled>();
+            decide(*op.record, *op.outcome, j->record);
+            if (!op.record->controlId.isEmpty())
+                j->key = dedupKey(op.record->controlId, op.record->sendingApplication, op.record->sendingFacility);
+            j->record.sequence = journal.append(j->record.serialize());
+            journaled[i] = j;
+        }
+        QString error;
+        const bool durable = journal.sync(&error);
+        const auto ingests = std::count_if(batch.cbegin(), batch.cend(), [](const Op& op) { return bool(op.record); });
+        if (durable && ingests > 0) {
+            journalSyncs.fetch_add(1, std::memory_order_relaxed);
+            journaledMessages.fetch_add(ingests, std::memory_order_relaxed);
+        }
+        if (!durable)
+            qCWarning(lcStore) << "journal write failed; acknowledging nothing of this batch:" << error;
+
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            Op& op = batch[i];
+            if (!op.record) {
+                if (op.lazy)
+                    applier.submitLazy(std::move(op.apply), std::move(op.done));
+                else
+                    applier.submit(std::move(op.apply), std::move(op.done));
+                continue;
+            }
+            auto j = journaled[i];
+            if (!durable) {
+                std::lock_guard lock(pendingMutex);
+                auto it = pending.find(j->key);
+                if (it != pending.end()) {
+                    it->removeIf([&](const PendingKey& p) { return p.messageId == j->record.messageId; });
+                    if (it->isEmpty())
+                        pending.erase(it);
+                }
+                continue;
+            }
+            // Applied lazily: it rides in the applier's next commit, many messages to one fsync.
+            applier.submitLazy([this, j](SqliteDatabase& db) {
+                statements.prepare(db);
+                return statements.apply(j->record);
+            });
+        }
+        if (durable) {
+            // Once the applier has committed everything handed over so far, those records are
+            // found in the tables: drop them from the pending set and let the journal go.
+            std::vector<std::shared_ptr<Journaled>> handed;
+            for (const auto& j : journaled) {
+                if (j)
+                    handed.push_back(j);
+            }
+            if (!handed.empty()) {
+                applier.submitLazy([](SqliteDatabase&) {
+                    // Commits with (or after) the records above; the completion below trims the set.
+                    return true;
+                }, [this, handed](bool ok, const QString&) {
+                    if (!ok)
+                        return;
+                    std::lock_guard lock(pendingMutex);
+                    for (const auto& j : handed) {
+                        auto it = pending.find(j->key);
+                        if (it == pending.end())
+                            continue;
+                        it->removeIf([&](const PendingKey& p) { return p.messageId == j->record.messageId; });
+                        if (it->isEmpty())
+                            pending.erase(it);
+                    }
+                    quint64 last = appliedSequence.load();
+                    for (const auto& j : handed)
+                        last = std::max(last, j->record.sequence);
+                    appliedSequence = last;
+                });
+            }
+        }
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            Op& op = batch[i];
+            if (!op.record)
+                continue;
+            op.outcome->committed = durable;
+            if (!durable) {
+                op.outcome->error = error;
+                op.outcome->enqueued.clear();
+                op.outcome->messageId = 0;
+            }
+            if (op.done)
+                op.done(durable, error);
+        }
+        batch.clear();
+    }
+}
+
 void MessageStore::ingest(IngestRecord record, QObject* context, std::function<void(const IngestOutcome&)> done)
 {
-    auto outcome = std::make_shared<IngestOutcome>();
-    auto rec = std::make_shared<IngestRecord>(std::move(record));
+    Private::Op op;
+    op.record = std::make_shared<IngestRecord>(std::move(record));
+    op.outcome = std::make_shared<IngestOutcome>();
     QPointer<QObject> guard(context);
-    Private* p = d.get();
-    d->writer.submit(
-        [p, rec, outcome](SqliteDatabase& db) {
-            auto& s = p->statements;
-            s.prepare(db);
-            *outcome = IngestOutcome();
-            outcome->correlationId = rec->correlationId;
-            outcome->ackCode = rec->ackCode;
+    op.done = [outcome = op.outcome, guard, done = std::move(done), hadContext = context != nullptr](bool, const QString&) {
+        if (hadContext && !guard)
+            return;
+        postTo(guard.data(), [outcome, done] { done(*outcome); });
+    };
+    {
+        std::lock_guard lock(d->mutex);
+        d->queue.push_back(std::move(op));
+    }
+    d->wake.notify_one();
+}
 
-            // Deduplicate (SEMANTICS.md 1.5): same (MSH-3, MSH-4, MSH-10) and same content inside the
-            // window is a resend: store it for the record, answer with the stored code, process nothing.
-            qint64 duplicateOf = 0;
-            if (rec->disposition != IngestRecord::Disposition::Unparseable && !rec->controlId.isEmpty()) {
-                s.findKey.bind(1, rec->controlId)
-                    .bind(2, rec->sendingApplication)
-                    .bind(3, rec->sendingFacility)
-                    .bind(4, rec->receivedAtMs - rec->dedupWindowMs);
-                while (s.findKey.next()) {
-                    if (s.findKey.blob(1) == rec->contentHash) {
-                        duplicateOf = s.findKey.int64(0);
-                        outcome->ackCode = s.findKey.text(2);
-                        outcome->correlationId = s.findKey.textUtf8(3);
-                        break;
-                    }
-                    outcome->controlIdReused = true;
-                }
-                const bool failed = s.findKey.failed();
-                s.findKey.reset();
-                if (failed)
-                    return false;
-            }
-            outcome->duplicate = duplicateOf != 0;
-            outcome->duplicateOf = duplicateOf;
-
-            const QString state = outcome->duplicate ? QStringLiteral("duplicate") : stateName(rec->disposition);
-            if (!s.insertMessage.bindText(1, outcome->correlationId)
-                     .bind(2, rec->channel)
-                     .bind(3, rec->receivedAtMs)
-                     .bind(4, rec->messageType)
-                     .bind(5, rec->triggerEvent)
-                     .bind(6, rec->controlId)
-                     .bind(7, rec->sendingApplication)
-                     .bind(8, rec->sendingFacility)
-                     .bind(9, rec->version)
-                     .bind(10, rec->patientId.isEmpty() ? QString() : rec->patientId)
-                     .bindBlob(11, rec->contentHash)
-                     .bind(12, state)
-                     .bind(13, outcome->ackCode)
-                     .bind(14, duplicateOf)
-                     .bindBlob(15, rec->raw)
-                     .run())
-                return false;
-            outcome->messageId = db.lastInsertId();
-
-            const qint64 persistedAt = nowUs();
-            for (TraceEvent e : rec->events) {
-                e.correlationId = outcome->correlationId;
-                e.messageId = outcome->messageId;
-                if (!s.trace(e))
-                    return false;
-            }
-            if (outcome->duplicate) {
-                TraceEvent e{outcome->correlationId, outcome->messageId, persistedAt, QStringLiteral("dedup"),
-                             QStringLiteral("duplicate"), {},
-                             QStringLiteral("resend of message %1: acknowledged, not processed again").arg(duplicateOf)};
-                return s.trace(e);
-            }
-            if (outcome->controlIdReused) {
-                TraceEvent e{outcome->correlationId, outcome->messageId, persistedAt, QStringLiteral("dedup"),
-                             QStringLiteral("warning"), {},
-                             QStringLiteral("control ID reused with different content: processed as a new message")};
-                if (!s.trace(e))
-                    return false;
-            }
-            if (rec->deadLetter) {
-                if (!s.insertDeadLetter.bind(1, outcome->messageId)
-                         .bindText(2, outcome->correlationId)
-                         .bind(3, rec->channel)
-                         .bindNull(4)
-                         .bind(5, rec->deadLetterStage)
-                         .bind(6, rec->deadLetterReason)
-                         .bind(7, rec->errorClass)
-                         .bind(8, rec->errorLocation)
-                         .bind(9, 0)
-                         .bind(10, rec->receivedAtMs)
-                         .bindBlob(11, rec->raw)
-                         .run())
-                    return false;
-                TraceEvent e{outcome->correlationId, outcome->messageId, persistedAt, QStringLiteral("dead-letter"),
-                             QStringLiteral("stored"), {},
-                             QStringLiteral("%1: %2").arg(rec->deadLetterStage, rec->deadLetterReason)};
-                if (!s.trace(e))
-                    return false;
-            }
-            for (const QString& destination : std::as_const(rec->destinations)) {
-                if (!s.insertQueue.bind(1, destination).bind(2, outcome->messageId).bind(3, rec->receivedAtMs).run())
-                    return false;
-                QueuedItem item;
-                item.queueId = db.lastInsertId();
-                item.messageId = outcome->messageId;
-                item.destination = destination;
-                item.payload = rec->raw;
-                item.correlationId = outcome->correlationId;
-                item.controlId = rec->controlId;
-                item.receivedAtMs = rec->receivedAtMs;
-                item.enqueuedAtMs = rec->receivedAtMs;
-                outcome->enqueued.append(item);
-                TraceEvent e{outcome->correlationId, outcome->messageId, persistedAt, QStringLiteral("enqueue"),
-                             QStringLiteral("ok"), destination, QStringLiteral("queue entry %1").arg(item.queueId)};
-                if (!s.trace(e))
-                    return false;
-            }
-            TraceEvent persisted{outcome->correlationId, outcome->messageId, persistedAt, QStringLiteral("persist"),
-                                 QStringLiteral("ok"), {}, QStringLiteral("%1 bytes").arg(rec->raw.size())};
-            return s.trace(persisted);
-        },
-        [outcome, guard, done = std::move(done), hadContext = context != nullptr](bool ok, const QString& error) {
-            outcome->committed = ok;
-            if (!ok) {
-                outcome->error = error;
-                outcome->enqueued.clear();
-                outcome->messageId = 0;
-            }
-            if (hadContext && !guard)
-                return;
-            postTo(guard.data(), [outcome, done] { done(*outcome); });
-        });
+void MessageStore::submitWrite(StoreWriter::Apply apply, StoreWriter::Done done, bool lazy)
+{
+    Private::Op op;
+    op.apply = std::move(apply);
+    op.done = std::move(done);
+    op.lazy = lazy;
+    {
+        std::lock_guard lock(d->mutex);
+        d->queue.push_back(std::move(op));
+    }
+    d->wake.notify_one();
 }
 
 void MessageStore::appendTrace(QList<TraceEvent> events)
 {
     Private* p = d.get();
-    d->writer.submitLazy(
+    submitWrite(
         [p, events = std::move(events)](SqliteDatabase& db) {
             p->statements.prepare(db);
             for (const TraceEvent& e : events) {
@@ -295,38 +673,43 @@ void MessageStore::appendTrace(QList<TraceEvent> events)
                     return false;
             }
             return true;
-        });
+        },
+        {}, true);
 }
 
 void MessageStore::markDelivered(qint64 queueId, TraceEvent event)
 {
     Private* p = d.get();
-    d->writer.submitLazy([p, queueId, event = std::move(event)](SqliteDatabase& db) {
-        p->statements.prepare(db);
-        return p->statements.deleteQueue.bind(1, queueId).run() && p->statements.trace(event);
-    });
+    submitWrite(
+        [p, queueId, event = std::move(event)](SqliteDatabase& db) {
+            p->statements.prepare(db);
+            return p->statements.deleteQueue.bind(1, queueId).run() && p->statements.trace(event);
+        },
+        {}, true);
 }
 
 void MessageStore::recordAttemptFailure(qint64 queueId, int attempts, qint64 nextAttemptAtMs, const QString& error,
                                         TraceEvent event)
 {
     Private* p = d.get();
-    d->writer.submitLazy([p, queueId, attempts, nextAttemptAtMs, error, event = std::move(event)](SqliteDatabase& db) {
-        p->statements.prepare(db);
-        return p->statements.updateQueueFailure.bind(1, queueId)
-                   .bind(2, attempts)
-                   .bind(3, nextAttemptAtMs)
-                   .bind(4, error)
-                   .run()
-            && p->statements.trace(event);
-    });
+    submitWrite(
+        [p, queueId, attempts, nextAttemptAtMs, error, event = std::move(event)](SqliteDatabase& db) {
+            p->statements.prepare(db);
+            return p->statements.updateQueueFailure.bind(1, queueId)
+                       .bind(2, attempts)
+                       .bind(3, nextAttemptAtMs)
+                       .bind(4, error)
+                       .run()
+                && p->statements.trace(event);
+        },
+        {}, true);
 }
 
 void MessageStore::deadLetterQueued(const QueuedItem& item, const QString& reason, const QString& errorClass,
                                     int attempts, TraceEvent event)
 {
     Private* p = d.get();
-    d->writer.submit(
+    submitWrite(
         [p, item, reason, errorClass, attempts, event = std::move(event)](SqliteDatabase& db) {
             auto& s = p->statements;
             s.prepare(db);
@@ -348,17 +731,18 @@ void MessageStore::deadLetterQueued(const QueuedItem& item, const QString& reaso
                        .run()
                 && s.trace(event);
         },
-        {});
+        {}, false);
 }
 
 void MessageStore::flush(QObject* context, std::function<void()> done)
 {
     QPointer<QObject> guard(context);
-    d->writer.submit([](SqliteDatabase&) { return true; },
-                     [guard, done = std::move(done)](bool, const QString&) {
-                         if (guard)
-                             postTo(guard.data(), done);
-                     });
+    submitWrite([](SqliteDatabase&) { return true; },
+                [guard, done = std::move(done)](bool, const QString&) {
+                    if (guard)
+                        postTo(guard.data(), done);
+                },
+                false);
 }
 
 QList<QueuedItem> MessageStore::loadQueue(const QString& destination, qint64 afterQueueId, int limit)
@@ -526,10 +910,10 @@ qint64 MessageStore::messageCount()
 
 qint64 MessageStore::batchesCommitted() const
 {
-    return d->writer.batchesCommitted();
+    return d->journalSyncs.load();
 }
 
 qint64 MessageStore::operationsCommitted() const
 {
-    return d->writer.operationsCommitted();
+    return d->journaledMessages.load();
 }

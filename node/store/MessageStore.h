@@ -12,10 +12,14 @@
 #include <optional>
 
 /// The node's durable store (DESIGN.md section 2): messages with their raw bytes, trace events,
-/// per-destination FIFO queues and the dead-letter queue, in one SQLite database in WAL mode.
-/// Writes go through one writer thread with group commit; completions are delivered on the thread of
-/// the context object given. Reads use a separate connection on the calling thread (WAL lets them
-/// run beside the writer).
+/// per-destination FIFO queues and the dead-letter queue, in one SQLite database in WAL mode, fronted
+/// by a write-ahead journal (IngestJournal).
+///
+/// An ingest is durable — and its completion runs — once its journal record is fdatasynced (group
+/// commit: one fsync for all messages waiting); an applier thread then writes it into the tables in
+/// bulk within about StoreWriter::LazyDelayMs, and a restart replays whatever it had not applied.
+/// Reads (on the calling thread, through their own connection) see applied data: call flush() first
+/// to read your own writes. Completions are delivered on the thread of the context object given.
 class MessageStore
 {
 public:
@@ -71,10 +75,15 @@ public:
     qint64 deadLetterCount();
     qint64 messageCount();
 
+    /// Group commits of the journal (each one fdatasync) and the messages they made durable.
     qint64 batchesCommitted() const;
     qint64 operationsCommitted() const;
 
 private:
+    /// Writes other than ingests go through the same ordered queue, so they apply after everything
+    /// submitted before them.
+    void submitWrite(StoreWriter::Apply apply, StoreWriter::Done done, bool lazy);
+
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -5,8 +5,9 @@
 namespace {
 
 // Version 1. Messages keep their raw bytes forever (until retention); queue rows are deleted once
-// delivered (the trace keeps the history); AUTOINCREMENT keeps queue IDs monotonic, which is the
-// FIFO order.
+// delivered (the trace keeps the history); queue IDs only grow (AUTOINCREMENT, and the journal
+// assigns them in arrival order), which is the FIFO order. meta.journal_applied_sequence is the
+// last journal record applied here (IngestJournal).
 const char* const SchemaV1 = R"SQL(
 CREATE TABLE messages(
     id INTEGER PRIMARY KEY,
@@ -62,6 +63,8 @@ CREATE TABLE dead_letters(
     raw BLOB NOT NULL
 );
 CREATE INDEX dead_letters_created ON dead_letters(created_at);
+CREATE TABLE meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT INTO meta(key, value) VALUES('journal_applied_sequence', 0);
 )SQL";
 
 int userVersion(SqliteDatabase& db)

@@ -92,15 +92,25 @@ void StoreWriter::submit(Apply apply, Done done)
 {
     {
         std::lock_guard lock(m_mutex);
-        m_queue.push_back(Op{std::move(apply), std::move(done)});
+        m_queue.push_back(Op{std::move(apply), std::move(done), false});
+        ++m_eager;
     }
     m_wake.notify_one();
 }
 
-void StoreWriter::submitLazy(Apply apply)
+void StoreWriter::submitLazy(Apply apply, Done done)
 {
-    std::lock_guard lock(m_mutex);
-    m_lazy.push_back(Op{std::move(apply), {}});
+    bool first = false;
+    {
+        std::lock_guard lock(m_mutex);
+        first = m_queue.empty();
+        if (first)
+            m_firstLazyAt = std::chrono::steady_clock::now();
+        m_queue.push_back(Op{std::move(apply), std::move(done), true});
+    }
+    // The writer sleeps without a deadline while nothing is queued: give it one.
+    if (first)
+        m_wake.notify_one();
 }
 
 void StoreWriter::run()
@@ -109,20 +119,25 @@ void StoreWriter::run()
     for (;;) {
         {
             std::unique_lock lock(m_mutex);
-            const auto ready = [this] { return m_stopping || !m_queue.empty(); };
-            if (m_lazy.empty())
-                m_wake.wait(lock, ready);
-            else
-                m_wake.wait_for(lock, std::chrono::milliseconds(LazyDelayMs), ready);
-            if (m_queue.empty() && m_lazy.empty() && m_stopping)
-                return;
-            // Lazy writes go first: they were submitted earlier than anything now in the queue.
-            while (!m_lazy.empty()) {
-                batch.push_back(std::move(m_lazy.front()));
-                m_lazy.pop_front();
+            // Commit at once when someone waits for it (an eager operation); lazy ones wait up to
+            // LazyDelayMs for company, or until a batch is full.
+            const auto due = [this] {
+                return m_stopping || m_eager > 0 || m_queue.size() >= std::size_t(m_maxBatch)
+                    || (!m_queue.empty()
+                        && std::chrono::steady_clock::now() - m_firstLazyAt >= std::chrono::milliseconds(LazyDelayMs));
+            };
+            while (!due()) {
+                if (m_queue.empty())
+                    m_wake.wait(lock);
+                else
+                    m_wake.wait_until(lock, m_firstLazyAt + std::chrono::milliseconds(LazyDelayMs));
             }
-            const auto n = std::min<std::size_t>(m_queue.size(), std::size_t(m_maxBatch));
-            for (std::size_t i = 0; i < n; ++i) {
+            if (m_queue.empty() && m_stopping)
+                return;
+            // Everything queued, in order: an eager operation must not pass a lazy one before it.
+            while (!m_queue.empty()) {
+                if (!m_queue.front().lazy)
+                    --m_eager;
                 batch.push_back(std::move(m_queue.front()));
                 m_queue.pop_front();
             }

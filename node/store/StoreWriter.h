@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -33,7 +34,7 @@ public:
     /// For writes nobody waits for (trace events after the ACK, delivery bookkeeping): they ride in
     /// the next batch that commits anyway, or commit on their own after lazyDelayMs — so a message
     /// costs one fsync, not two. A crash can lose the last lazyDelayMs of them, never a message.
-    void submitLazy(Apply apply);
+    void submitLazy(Apply apply, Done done = {});
     static constexpr int LazyDelayMs = 100;
     static constexpr int WalRestartPages = 4096;     ///< 16 MiB of WAL
     qint64 batchesCommitted() const { return m_batches; }
@@ -44,6 +45,7 @@ private:
     {
         Apply apply;
         Done done;
+        bool lazy = false;
     };
     void run();
     void runBatch(std::deque<Op>& batch);
@@ -54,8 +56,9 @@ private:
     std::thread m_thread;
     std::mutex m_mutex;
     std::condition_variable m_wake;
-    std::deque<Op> m_queue;
-    std::deque<Op> m_lazy;
+    std::deque<Op> m_queue;                          ///< in submission order, lazy or not
+    int m_eager = 0;                                 ///< non-lazy operations in m_queue
+    std::chrono::steady_clock::time_point m_firstLazyAt;
     bool m_stopping = false;
     int m_maxBatch = 512;
     // Checkpoints copy the WAL back into the database file. Done by the writer on commit (SQLite's

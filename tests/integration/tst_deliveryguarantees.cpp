@@ -227,22 +227,23 @@ void tst_DeliveryGuarantees::killDashNineLosesNoAcknowledgedMessage()
     const QStringList promised = ackedIds;
     QVERIFY2(promised.size() < Senders * PerSender, "the kill came too late to test anything");
 
-    // Every message that got an AA is in the store...
-    SqliteDatabase db;
-    QVERIFY(db.open(node.storePath(), true, nullptr));
+    // After a restart (which replays the journal) every message that got an AA is in the store...
+    QVERIFY2(node.restart(&error), qPrintable(error));
     QSet<QString> stored;
-    {
+    const auto readStored = [&] {
+        SqliteDatabase db;
+        if (!db.open(node.storePath(), true, nullptr))
+            return;
         auto stmt = db.prepare("SELECT control_id FROM messages WHERE state = 'accepted'");
         while (stmt.next())
             stored.insert(stmt.text(0));
-    }
-    db.close();
+    };
+    const QSet<QString> promisedSet(promised.cbegin(), promised.cend());
+    QTRY_VERIFY_WITH_TIMEOUT((readStored(), stored.contains(promisedSet)), 20000);
     for (const QString& id : promised)
         QVERIFY2(stored.contains(id), qPrintable(id + QStringLiteral(" was acknowledged but is not in the store")));
 
-    // ...and, after a restart, is delivered downstream.
-    QVERIFY2(node.restart(&error), qPrintable(error));
-    const QSet<QString> promisedSet(promised.cbegin(), promised.cend());
+    // ...and is delivered downstream.
     const auto deliveredAll = [&] {
         const QStringList received = sink.received();
         return QSet<QString>(received.cbegin(), received.cend()).contains(promisedSet);
