@@ -3,6 +3,7 @@
 #include "models/synthetic/SyntheticMessageFactory.h"
 #include "node/feed/FeedSender.h"
 #include "node/feed/FeedSink.h"
+#include "node/service/SignalWatcher.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -10,52 +11,19 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
-#include <QSocketNotifier>
 #include <QTimer>
 
-#include <cerrno>
-#include <csignal>
 #include <cstdio>
 #include <cstdlib>
-#include <fcntl.h>
 #include <functional>
 #include <limits>
 #include <memory>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
 constexpr int ExitUsage = 2;
-
-int g_signalPipe[2] = { -1, -1 };
-
-extern "C" void onTerminationSignal(int signal)
-{
-    const int saved = errno;
-    const char byte = char(signal);
-    [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[1], &byte, 1);
-    errno = saved;
-}
-
-// SIGINT/SIGTERM reach the event loop through a self-pipe: a signal handler may only write a byte.
-bool installSignalHandlers(QObject* context, std::function<void()> handler)
-{
-    if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)
-        return false;
-    auto* notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, context);
-    QObject::connect(notifier, &QSocketNotifier::activated, context, [handler = std::move(handler)] {
-        char buffer[16];
-        while (::read(g_signalPipe[0], buffer, sizeof buffer) > 0) { }
-        handler();
-    });
-    struct sigaction action = {};
-    action.sa_handler = onTerminationSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    return ::sigaction(SIGINT, &action, nullptr) == 0 && ::sigaction(SIGTERM, &action, nullptr) == 0;
-}
 
 void printOut(const QString& text)
 {
@@ -212,8 +180,8 @@ int runSend(QCoreApplication& app, QCommandLineParser& parser)
         // Failure means: some message that deserved an ACK got none.
         QCoreApplication::exit(r.unexpectedNoAck() > 0 ? 1 : 0);
     });
-    if (!installSignalHandlers(&app, [&sender] { sender.abort(); }))
-        printErr(u"vigil-feed: cannot install signal handlers\n"_s);
+    SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &sender, [&sender](int) { sender.abort(); });
     // Started from the event loop, so that a run that ends at once still reaches exit().
     QTimer::singleShot(0, &sender, &FeedSender::start);
     return app.exec();
@@ -270,8 +238,8 @@ int runSink(QCoreApplication& app, QCommandLineParser& parser)
         printOut(u"down mllp sink "_s % hostPort(sink.address().toString(), sink.port()) % u" for "_s
             % QString::number(forMs) % u" ms\n"_s);
     });
-    if (!installSignalHandlers(&app, [] { QCoreApplication::quit(); }))
-        printErr(u"vigil-feed: cannot install signal handlers\n"_s);
+    SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &app, [](int) { QCoreApplication::quit(); });
     QString error;
     if (!sink.start(&error)) {
         printErr(u"vigil-feed: "_s % error % u'\n');

@@ -261,7 +261,10 @@ bool Hl7Message::setValue(QStringView path, const QString& text, QString* errorS
         return fail(errorString, u"The segment does not exist: "_s + parsed->toString());
     }
 
-    const bool header = Hl7Parser::isHeaderSegment(segment, m_encoding);
+    // A bare "FHS" (or a BHS/FHS being appended) turns into a header segment as soon as padding
+    // writes a field separator right after its name, and from then on MSH-1 style counting applies:
+    // pad for what the segment will be, or the value lands one field off from where it reads back.
+    const bool header = Hl7Parser::isHeaderSegment(segment, m_encoding) || (headerName && segment.size() == 3);
     auto range = ensurePart(segment, 0, segment.size(), m_encoding.field, header ? parsed->field - 1 : parsed->field);
     range = ensurePart(segment, range.first, range.second, m_encoding.repetition, parsed->repetition - 1);
     if (parsed->component > 0) {

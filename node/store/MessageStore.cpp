@@ -1,6 +1,8 @@
 #include "node/store/MessageStore.h"
 
+#include "node/store/AppliedRecord.h"
 #include "node/store/IngestJournal.h"
+#include "node/store/TableWriter.h"
 #include "node/store/StoreSchema.h"
 
 #include <QDateTime>
@@ -53,166 +55,6 @@ void postTo(QObject* context, Fn&& fn)
 
 } // namespace
 
-/// A message as it goes into the journal and then into the tables: every decision made, every ID
-/// assigned, so applying it (now, or after a crash) is deterministic.
-struct AppliedRecord
-{
-    quint64 sequence = 0;
-    qint64 messageId = 0;
-    QByteArray correlationId;
-    QString channel;
-    qint64 receivedAtMs = 0;
-    QString messageType, triggerEvent, controlId, sendingApplication, sendingFacility, version, patientId;
-    QByteArray contentHash;
-    QString state;
-    QString ackCode;
-    qint64 duplicateOf = 0;
-    QByteArray raw;
-    bool deadLetter = false;
-    QString deadLetterStage, deadLetterReason, errorClass, errorLocation;
-    QList<QPair<qint64, QString>> queue;             ///< queue ID, destination
-    QList<TraceEvent> events;
-
-    QByteArray serialize() const
-    {
-        QByteArray out;
-        QDataStream s(&out, QIODevice::WriteOnly);
-        s.setVersion(QDataStream::Qt_6_4);
-        s << quint8(1) << messageId << correlationId << channel << receivedAtMs << messageType << triggerEvent
-          << controlId << sendingApplication << sendingFacility << version << patientId << contentHash << state
-          << ackCode << duplicateOf << raw << deadLetter << deadLetterStage << deadLetterReason << errorClass
-          << errorLocation << qint32(queue.size());
-        for (const auto& q : queue)
-            s << q.first << q.second;
-        s << qint32(events.size());
-        for (const TraceEvent& e : events)
-            s << e.correlationId << e.messageId << e.atUs << e.stage << e.outcome << e.destination << e.detail;
-        return out;
-    }
-
-    static std::optional<AppliedRecord> deserialize(const QByteArray& bytes)
-    {
-        AppliedRecord r;
-        QDataStream s(bytes);
-        s.setVersion(QDataStream::Qt_6_4);
-        quint8 format = 0;
-        qint32 queueCount = 0;
-        s >> format;
-        if (format != 1)
-            return std::nullopt;
-        s >> r.messageId >> r.correlationId >> r.channel >> r.receivedAtMs >> r.messageType >> r.triggerEvent
-            >> r.controlId >> r.sendingApplication >> r.sendingFacility >> r.version >> r.patientId >> r.contentHash
-            >> r.state >> r.ackCode >> r.duplicateOf >> r.raw >> r.deadLetter >> r.deadLetterStage
-            >> r.deadLetterReason >> r.errorClass >> r.errorLocation >> queueCount;
-        for (qint32 i = 0; i < queueCount && s.status() == QDataStream::Ok; ++i) {
-            QPair<qint64, QString> q;
-            s >> q.first >> q.second;
-            r.queue.append(q);
-        }
-        qint32 eventCount = 0;
-        s >> eventCount;
-        for (qint32 i = 0; i < eventCount && s.status() == QDataStream::Ok; ++i) {
-            TraceEvent e;
-            s >> e.correlationId >> e.messageId >> e.atUs >> e.stage >> e.outcome >> e.destination >> e.detail;
-            r.events.append(e);
-        }
-        if (s.status() != QDataStream::Ok)
-            return std::nullopt;
-        return r;
-    }
-};
-
-/// Statements of the applier's connection, prepared once on its thread.
-struct WriterStatements
-{
-    bool prepared = false;
-    SqliteStatement insertMessage;
-    SqliteStatement insertTrace;
-    SqliteStatement insertQueue;
-    SqliteStatement insertDeadLetter;
-    SqliteStatement deleteQueue;
-    SqliteStatement updateQueueFailure;
-    SqliteStatement updateApplied;
-
-    void prepare(SqliteDatabase& db)
-    {
-        if (prepared)
-            return;
-        insertMessage = db.prepare(
-            "INSERT INTO messages(id, correlation_id, channel, received_at, msg_type, trigger_event, control_id, "
-            "sending_app, sending_facility, hl7_version, patient_id, content_hash, state, ack_code, duplicate_of, raw) "
-            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
-        insertTrace = db.prepare("INSERT INTO trace_events(correlation_id, message_id, at_us, stage, outcome, "
-                                 "destination, detail) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-        insertQueue = db.prepare("INSERT INTO queue(id, destination, message_id, enqueued_at) VALUES(?1, ?2, ?3, ?4)");
-        insertDeadLetter = db.prepare(
-            "INSERT INTO dead_letters(message_id, correlation_id, channel, destination, stage, reason, error_class, "
-            "error_location, attempts, created_at, raw) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
-        deleteQueue = db.prepare("DELETE FROM queue WHERE id = ?1");
-        updateQueueFailure = db.prepare("UPDATE queue SET attempts = ?2, next_attempt_at = ?3, last_error = ?4 "
-                                        "WHERE id = ?1");
-        updateApplied = db.prepare("UPDATE meta SET value = MAX(value, ?1) WHERE key = 'journal_applied_sequence'");
-        prepared = true;
-    }
-
-    bool trace(const TraceEvent& e)
-    {
-        return insertTrace.bindText(1, e.correlationId)
-            .bind(2, e.messageId)
-            .bind(3, e.atUs)
-            .bind(4, e.stage)
-            .bind(5, e.outcome)
-            .bind(6, e.destination.isEmpty() ? QString() : e.destination)
-            .bind(7, e.detail.isEmpty() ? QString() : e.detail)
-            .run();
-    }
-
-    bool apply(const AppliedRecord& r)
-    {
-        if (!insertMessage.bind(1, r.messageId)
-                 .bindText(2, r.correlationId)
-                 .bind(3, r.channel)
-                 .bind(4, r.receivedAtMs)
-                 .bind(5, r.messageType)
-                 .bind(6, r.triggerEvent)
-                 .bind(7, r.controlId)
-                 .bind(8, r.sendingApplication)
-                 .bind(9, r.sendingFacility)
-                 .bind(10, r.version)
-                 .bind(11, r.patientId.isEmpty() ? QString() : r.patientId)
-                 .bindBlob(12, r.contentHash)
-                 .bind(13, r.state)
-                 .bind(14, r.ackCode)
-                 .bind(15, r.duplicateOf)
-                 .bindBlob(16, r.raw)
-                 .run())
-            return false;
-        for (const TraceEvent& e : r.events) {
-            if (!trace(e))
-                return false;
-        }
-        if (r.deadLetter
-            && !insertDeadLetter.bind(1, r.messageId)
-                    .bindText(2, r.correlationId)
-                    .bind(3, r.channel)
-                    .bindNull(4)
-                    .bind(5, r.deadLetterStage)
-                    .bind(6, r.deadLetterReason)
-                    .bind(7, r.errorClass)
-                    .bind(8, r.errorLocation)
-                    .bind(9, 0)
-                    .bind(10, r.receivedAtMs)
-                    .bindBlob(11, r.raw)
-                    .run())
-            return false;
-        for (const auto& q : r.queue) {
-            if (!insertQueue.bind(1, q.first).bind(2, q.second).bind(3, r.messageId).bind(4, r.receivedAtMs).run())
-                return false;
-        }
-        return updateApplied.bind(1, qint64(r.sequence)).run();
-    }
-};
-
 namespace {
 
 /// What the journal thread needs to remember of a message it has journaled but the applier has not
@@ -247,7 +89,7 @@ struct MessageStore::Private
     Options options;
     IngestJournal journal;
     StoreWriter applier;                             // applies journaled records and other writes
-    WriterStatements statements;                     // applier thread only
+    TableWriter statements;                     // applier thread only
     SqliteDatabase dedupReader;                      // journal thread only
     SqliteStatement findKey;                         // journal thread only
     SqliteDatabase reader;
@@ -311,7 +153,7 @@ bool MessageStore::Private::replay(SqliteDatabase& db, const QString& folder, QS
         return false;
     }
     if (!records.isEmpty()) {
-        WriterStatements replayStatements;
+        TableWriter replayStatements;
         replayStatements.prepare(db);
         QString error;
         bool ok = db.exec("BEGIN IMMEDIATE", &error);
@@ -386,7 +228,7 @@ void MessageStore::close()
     d->journalThread.join();
     d->applier.stop();
     d->journal.close();
-    d->statements = WriterStatements();
+    d->statements = TableWriter();
     d->findKey = SqliteStatement();
     d->dedupReader.close();
     d->reader.close();

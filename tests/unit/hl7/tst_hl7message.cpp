@@ -588,6 +588,13 @@ void tst_Hl7Message::setValue_data()
     QTest::addRow("append segment") << base << u"ZVG-1"_s << u"4bf92f3577b34da6a3ce929d0e0e4736"_s
                                     << "ZVG|4bf92f3577b34da6a3ce929d0e0e4736"_ba;
     QTest::addRow("unicode") << base << u"PV1-2"_s << u"\u00B5"_s << "PV1|1|\xC2\xB5"_ba;
+    // A header-named segment without fields (fuzz finding) becomes a header segment once padding
+    // writes its first field separator, so its fields must be counted the header way from the start.
+    const QByteArray bareFhs = segments({R"(MSH|^~\&|A|B|C|D|2024||ADT^A01|1|P|2.5)", "FHS"});
+    QTest::addRow("bare FHS") << bareFhs << u"FHS-6(2).2.2"_s << u"x"_s << "FHS|||||~^&x"_ba;
+    QTest::addRow("bare FHS field 3") << bareFhs << u"FHS-3"_s << u"x"_s << "FHS||x"_ba;
+    QTest::addRow("append BHS") << base << u"BHS-3"_s << u"y"_s << "BHS||y"_ba;
+    QTest::addRow("bare second MSH") << base + "MSH\r"_ba << u"MSH(2)-4"_s << u"z"_s << "MSH|||z"_ba;
     const QByteArray custom = segments({R"(MSH^~|\&^A^B^C^D^2024^^ADT~A24^1^T^2.4)", "PID^1^^11111"});
     QTest::addRow("custom delimiters") << custom << u"PID-3.2"_s << u"x^y~z|w"_s << "PID^1^^11111~x\\F\\y\\S\\z\\R\\w"_ba;
 }

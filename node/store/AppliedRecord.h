@@ -1,0 +1,35 @@
+#pragma once
+
+#include "node/store/StoreTypes.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+#include <optional>
+
+/// A message as it goes into the journal and then into the tables: every decision made, every ID
+/// assigned, so applying it (now, or after a crash) is deterministic.
+struct AppliedRecord
+{
+    qint64 messageId = 0;
+    QByteArray correlationId;
+    QString channel;
+    qint64 receivedAtMs = 0;
+    QString messageType, triggerEvent, controlId, sendingApplication, sendingFacility, version, patientId;
+    QByteArray contentHash;
+    QString state;
+    QString ackCode;
+    qint64 duplicateOf = 0;
+    QByteArray raw;
+    bool deadLetter = false;
+    QString deadLetterStage, deadLetterReason, errorClass, errorLocation;
+    QList<QPair<qint64, QString>> queue;             ///< queue ID, destination
+    QList<TraceEvent> events;
+
+    quint64 sequence = 0;                            ///< journal sequence number (not serialized)
+
+    QByteArray serialize() const;
+    static std::optional<AppliedRecord> deserialize(const QByteArray& bytes);
+};
