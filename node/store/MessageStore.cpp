@@ -169,7 +169,7 @@ bool MessageStore::Private::replay(SqliteDatabase& db, const QString& folder, QS
                 *errorString = QStringLiteral("cannot replay the journal: %1").arg(db.lastError());
             return false;
         }
-        qInfo("vigil-node: recovered %lld journaled messages", qlonglong(records.size()));
+        qCInfo(lcStore) << "recovered" << records.size() << "journaled messages";
         applied = records.last().sequence;
     }
     appliedSequence = applied;
