@@ -14,8 +14,9 @@ QByteArray CorrelationId::mint()
     unsigned char bytes[16];
     for (int i = 0; i < 6; ++i)
         bytes[i] = static_cast<unsigned char>(ms >> (8 * (5 - i)));
+    // global() is seeded from the system's entropy; system() would cost a syscall per message.
     quint32 random[3];
-    QRandomGenerator::system()->fillRange(random);
+    QRandomGenerator::global()->fillRange(random);
     std::memcpy(bytes + 6, random, 10);
     return QByteArray(reinterpret_cast<const char*>(bytes), sizeof(bytes)).toHex();
 }

@@ -1,6 +1,5 @@
 #include "node/pipeline/MllpChannel.h"
 
-#include "models/hl7/Hl7Ack.h"
 #include "net/mllp/MllpServer.h"
 #include "net/tls/TlsConfig.h"
 #include "node/metrics/NodeMetrics.h"
@@ -20,6 +19,22 @@ qint64 monotonicNs()
 {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
         .count();
+}
+
+// MSA-1 of an ACK we built ourselves (MSH first, one MSA): cheaper than parsing it again.
+QString ackCodeOf(const QByteArray& ack)
+{
+    if (ack.size() < 4)
+        return {};
+    const char separator = ack.at(3);
+    const qsizetype msa = ack.indexOf("\rMSA");
+    if (msa < 0 || msa + 5 >= ack.size() || ack.at(msa + 4) != separator)
+        return {};
+    const qsizetype start = msa + 5;
+    qsizetype end = start;
+    while (end < ack.size() && ack.at(end) != separator && ack.at(end) != '\r')
+        ++end;
+    return QString::fromLatin1(ack.mid(start, end - start));
 }
 
 } // namespace
@@ -160,9 +175,9 @@ void MllpChannel::complete(quint64 connectionId, qint64 sequence, Answer answer)
         ++it->nextToSend;
         for (const QByteArray& ack : next.frames) {
             m_server->sendResponse(connectionId, ack);
-            const Hl7Ack::Parsed parsed = Hl7Ack::parse(ack);
-            m_metrics.add(NodeMetrics::AcksSent, {{"channel", m_config.name}, {"code", parsed.code}});
-            if (parsed.code != u"AA" && parsed.code != u"CA")
+            const QString code = ackCodeOf(ack);
+            m_metrics.add(NodeMetrics::AcksSent, {{"channel", m_config.name}, {"code", code}});
+            if (code != u"AA" && code != u"CA")
                 m_metrics.add(NodeMetrics::MessagesRejected, {{"channel", m_config.name}});
             if (next.messageId != 0) {
                 TraceEvent e;
@@ -170,8 +185,7 @@ void MllpChannel::complete(quint64 connectionId, qint64 sequence, Answer answer)
                 e.messageId = next.messageId;
                 e.atUs = QDateTime::currentMSecsSinceEpoch() * 1000;
                 e.stage = QStringLiteral("ack");
-                e.outcome = parsed.code;
-                e.detail = parsed.text;
+                e.outcome = code;
                 events.append(e);
             }
         }

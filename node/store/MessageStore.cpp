@@ -99,6 +99,7 @@ struct MessageStore::Private
     std::mutex mutex;
     std::condition_variable wake;
     std::deque<Op> queue;
+    int eagerQueued = 0;                             // ops in queue someone waits for
     bool stopping = false;
 
     std::mutex pendingMutex;
@@ -361,11 +362,19 @@ void MessageStore::Private::runJournal()
     for (;;) {
         {
             std::unique_lock lock(mutex);
-            wake.wait(lock, [this] { return stopping || !queue.empty(); });
+            // Lazy writes (trace events after an ACK, delivery bookkeeping) do not wake this thread:
+            // they go with the next ingest batch, or after StoreWriter::LazyDelayMs at the latest.
+            const auto ready = [this] { return stopping || eagerQueued > 0; };
+            if (queue.empty())
+                wake.wait(lock, [this] { return stopping || !queue.empty(); });
+            if (!ready())
+                wake.wait_for(lock, std::chrono::milliseconds(StoreWriter::LazyDelayMs), ready);
             if (queue.empty() && stopping)
                 return;
             const auto n = std::min<std::size_t>(queue.size(), std::size_t(qMax(1, options.maxBatch)));
             for (std::size_t i = 0; i < n; ++i) {
+                if (queue.front().record || !queue.front().lazy)
+                    --eagerQueued;
                 batch.push_back(std::move(queue.front()));
                 queue.pop_front();
             }
@@ -487,6 +496,7 @@ void MessageStore::ingest(IngestRecord record, QObject* context, std::function<v
     {
         std::lock_guard lock(d->mutex);
         d->queue.push_back(std::move(op));
+        ++d->eagerQueued;
     }
     d->wake.notify_one();
 }
@@ -497,11 +507,17 @@ void MessageStore::submitWrite(StoreWriter::Apply apply, StoreWriter::Done done,
     op.apply = std::move(apply);
     op.done = std::move(done);
     op.lazy = lazy;
+    bool first = false;
     {
         std::lock_guard lock(d->mutex);
+        first = d->queue.empty();
         d->queue.push_back(std::move(op));
+        if (!lazy)
+            ++d->eagerQueued;
     }
-    d->wake.notify_one();
+    // A lazy write only needs the thread to know there is something to time out on.
+    if (!lazy || first)
+        d->wake.notify_one();
 }
 
 void MessageStore::appendTrace(QList<TraceEvent> events)
