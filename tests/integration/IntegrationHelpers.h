@@ -83,6 +83,13 @@ inline QJsonObject nodeConfig(const QJsonArray& channels, const QJsonArray& dest
                        {QStringLiteral("routes"), routes}};
 }
 
+/// The usual test node: channel "hl7-in" routing everything to the MLLP destination "ehr" on port.
+inline QJsonObject hl7InToEhr(quint16 port)
+{
+    return nodeConfig({channel(QStringLiteral("hl7-in"))}, {mllpDestination(QStringLiteral("ehr"), port)},
+                      {routeAll({QStringLiteral("ehr")})});
+}
+
 /// A real downstream system: `vigil-feed sink` recording each received MSH-10 in a file.
 class Sink
 {

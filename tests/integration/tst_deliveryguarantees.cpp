@@ -43,10 +43,7 @@ void tst_DeliveryGuarantees::duplicateIsAcknowledgedButDeliveredOnce()
     QVERIFY2(sink.start(0, m_tmp.filePath(QStringLiteral("dup.txt"))), sink.log().constData());
     NodeProcess node;
     QString error;
-    QVERIFY2(node.start(nodeConfig({channel(QStringLiteral("hl7-in"))}, {mllpDestination(QStringLiteral("ehr"), sink.port())},
-                                   {routeAll({QStringLiteral("ehr")})}),
-                        &error),
-             qPrintable(error));
+    QVERIFY2(node.start(hl7InToEhr(sink.port()), &error), qPrintable(error));
     BlockingMllpClient client;
     QVERIFY(client.connectTo(node.port(QStringLiteral("hl7-in"))));
     const QByteArray message = adtA01(QStringLiteral("DUP-1"));
@@ -68,11 +65,7 @@ void tst_DeliveryGuarantees::outageQueuesThenDeliversInOriginalOrder()
     const quint16 downstreamPort = freePort();
     NodeProcess node;
     QString error;
-    QVERIFY2(node.start(nodeConfig({channel(QStringLiteral("hl7-in"))},
-                                   {mllpDestination(QStringLiteral("ehr"), downstreamPort)},
-                                   {routeAll({QStringLiteral("ehr")})}),
-                        &error),
-             qPrintable(error));
+    QVERIFY2(node.start(hl7InToEhr(downstreamPort), &error), qPrintable(error));
     BlockingMllpClient client;
     QVERIFY(client.connectTo(node.port(QStringLiteral("hl7-in"))));
     QStringList sent;
@@ -101,10 +94,7 @@ void tst_DeliveryGuarantees::permanentRejectionIsDeadLettered()
              sink.log().constData());
     NodeProcess node;
     QString error;
-    QVERIFY2(node.start(nodeConfig({channel(QStringLiteral("hl7-in"))}, {mllpDestination(QStringLiteral("ehr"), sink.port())},
-                                   {routeAll({QStringLiteral("ehr")})}),
-                        &error),
-             qPrintable(error));
+    QVERIFY2(node.start(hl7InToEhr(sink.port()), &error), qPrintable(error));
     BlockingMllpClient client;
     QVERIFY(client.connectTo(node.port(QStringLiteral("hl7-in"))));
     QCOMPARE(BlockingMllpClient::ackCode(client.exchange(adtA01(QStringLiteral("REJ-1")))), QStringLiteral("AA"));
@@ -186,10 +176,7 @@ void tst_DeliveryGuarantees::killDashNineLosesNoAcknowledgedMessage()
     QVERIFY2(sink.start(0, m_tmp.filePath(QStringLiteral("kill9.txt"))), sink.log().constData());
     NodeProcess node;
     QString error;
-    QVERIFY2(node.start(nodeConfig({channel(QStringLiteral("hl7-in"))}, {mllpDestination(QStringLiteral("ehr"), sink.port())},
-                                   {routeAll({QStringLiteral("ehr")})}),
-                        &error),
-             qPrintable(error));
+    QVERIFY2(node.start(hl7InToEhr(sink.port()), &error), qPrintable(error));
     const quint16 port = node.port(QStringLiteral("hl7-in"));
 
     // Four senders push thousands of messages; the node is killed with SIGKILL in the middle.
@@ -275,10 +262,7 @@ void tst_DeliveryGuarantees::sigtermDrainsAndExitsCleanly()
              sink.log().constData());
     NodeProcess node;
     QString error;
-    QVERIFY2(node.start(nodeConfig({channel(QStringLiteral("hl7-in"))}, {mllpDestination(QStringLiteral("ehr"), sink.port())},
-                                   {routeAll({QStringLiteral("ehr")})}),
-                        &error),
-             qPrintable(error));
+    QVERIFY2(node.start(hl7InToEhr(sink.port()), &error), qPrintable(error));
     BlockingMllpClient client;
     QVERIFY(client.connectTo(node.port(QStringLiteral("hl7-in"))));
     for (int i = 0; i < 5; ++i)
@@ -310,6 +294,7 @@ void tst_DeliveryGuarantees::metricsArePrometheusText()
     QVERIFY(text.contains("vigil_ack_latency_seconds_count{channel=\"hl7-in\"} 1\n"));
     // No identifiers in labels: the control ID never appears in metrics.
     QVERIFY(!text.contains("MET-1"));
+    QCOMPARE(node.httpGet(QStringLiteral("/healthz")), QByteArray("ok\n"));
     QCOMPARE(node.terminate(), 0);
 }
 

@@ -147,10 +147,10 @@ bool NodeProcess::isRunning() const
     return m_process && m_process->state() != QProcess::NotRunning;
 }
 
-QByteArray NodeProcess::metrics() const
+QByteArray NodeProcess::httpGet(const QString& path) const
 {
     QNetworkAccessManager manager;
-    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/metrics").arg(port(QStringLiteral("http")))));
+    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port(QStringLiteral("http"))).arg(path)));
     request.setTransferTimeout(10000);
     QNetworkReply* reply = manager.get(request);
     QEventLoop loop;

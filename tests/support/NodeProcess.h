@@ -35,8 +35,9 @@ public:
     QByteArray standardError() const;
     QByteArray standardOutput() const;
     bool isRunning() const;
-    /// GET http://127.0.0.1:<metrics port>/metrics (blocking, small event loop).
-    QByteArray metrics() const;
+    /// GET http://127.0.0.1:<http port><path> (blocking, small event loop); the body.
+    QByteArray httpGet(const QString& path) const;
+    QByteArray metrics() const { return httpGet(QStringLiteral("/metrics")); }
     /// One sample value from /metrics, e.g. metric("vigil_queue_depth{destination=\"ehr\"}").
     double metric(const QByteArray& seriesPrefix) const;
 
