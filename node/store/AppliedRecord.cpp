@@ -51,3 +51,36 @@ std::optional<AppliedRecord> AppliedRecord::deserialize(const QByteArray& bytes)
         return std::nullopt;
     return r;
 }
+
+QByteArray AppliedRecord::packEvents(const QList<TraceEvent>& events)
+{
+    QByteArray out;
+    QDataStream s(&out, QIODevice::WriteOnly);
+    s.setVersion(QDataStream::Qt_6_4);
+    s << quint8(1) << qint32(events.size());
+    for (const TraceEvent& e : events)
+        s << e.atUs << e.stage << e.outcome << e.destination << e.detail;
+    return out;
+}
+
+QList<TraceEvent> AppliedRecord::unpackEvents(const QByteArray& packed, const QByteArray& correlationId,
+                                              qint64 messageId)
+{
+    QList<TraceEvent> events;
+    QDataStream s(packed);
+    s.setVersion(QDataStream::Qt_6_4);
+    quint8 format = 0;
+    qint32 count = 0;
+    s >> format >> count;
+    if (format != 1)
+        return events;
+    for (qint32 i = 0; i < count && s.status() == QDataStream::Ok; ++i) {
+        TraceEvent e;
+        e.correlationId = correlationId;
+        e.messageId = messageId;
+        s >> e.atUs >> e.stage >> e.outcome >> e.destination >> e.detail;
+        if (s.status() == QDataStream::Ok)
+            events.append(e);
+    }
+    return events;
+}

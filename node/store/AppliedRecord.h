@@ -31,5 +31,9 @@ struct AppliedRecord
     quint64 sequence = 0;                            ///< journal sequence number (not serialized)
 
     QByteArray serialize() const;
+    /// The ingest events, packed for messages.ingest_trace (correlation and message ID left out:
+    /// they are the row's).
+    static QByteArray packEvents(const QList<TraceEvent>& events);
+    static QList<TraceEvent> unpackEvents(const QByteArray& packed, const QByteArray& correlationId, qint64 messageId);
     static std::optional<AppliedRecord> deserialize(const QByteArray& bytes);
 };

@@ -725,14 +725,21 @@ QList<StoredMessage> MessageStore::messagesByControlId(const QString& controlId)
 QList<TraceEvent> MessageStore::trace(const QByteArray& correlationId)
 {
     std::lock_guard lock(d->readerMutex);
+    QList<TraceEvent> events;
+    // Ingest steps are packed in their message's row; later steps are rows of trace_events.
+    auto ingest = d->reader.prepare("SELECT id, ingest_trace FROM messages WHERE correlation_id = ?1 ORDER BY id");
+    ingest.bindText(1, correlationId);
+    while (ingest.next())
+        events += AppliedRecord::unpackEvents(ingest.blob(1), correlationId, ingest.int64(0));
     auto stmt = d->reader.prepare("SELECT correlation_id, message_id, at_us, stage, outcome, destination, detail "
                                   "FROM trace_events WHERE correlation_id = ?1 ORDER BY at_us, id");
     stmt.bindText(1, correlationId);
-    QList<TraceEvent> events;
     while (stmt.next()) {
         events.append(TraceEvent{stmt.textUtf8(0), stmt.int64(1), stmt.int64(2), stmt.text(3), stmt.text(4),
                                  stmt.text(5), stmt.text(6)});
     }
+    std::stable_sort(events.begin(), events.end(),
+                     [](const TraceEvent& a, const TraceEvent& b) { return a.atUs < b.atUs; });
     return events;
 }
 

@@ -7,7 +7,9 @@ namespace {
 // Version 1. Messages keep their raw bytes forever (until retention); queue rows are deleted once
 // delivered (the trace keeps the history); queue IDs only grow (AUTOINCREMENT, and the journal
 // assigns them in arrival order), which is the FIFO order. meta.journal_applied_sequence is the
-// last journal record applied here (IngestJournal).
+// last journal record applied here (IngestJournal). The trace events of ingest (receive to
+// persist, five to ten per message) are packed into messages.ingest_trace, one value instead of as
+// many indexed rows; trace_events holds the steps after it (ack, delivery attempts, dead letters).
 const char* const SchemaV1 = R"SQL(
 CREATE TABLE messages(
     id INTEGER PRIMARY KEY,
@@ -20,7 +22,8 @@ CREATE TABLE messages(
     state TEXT NOT NULL,
     ack_code TEXT,
     duplicate_of INTEGER,
-    raw BLOB NOT NULL
+    raw BLOB NOT NULL,
+    ingest_trace BLOB
 );
 CREATE INDEX messages_dedup ON messages(control_id, sending_app, sending_facility);
 CREATE INDEX messages_correlation ON messages(correlation_id);

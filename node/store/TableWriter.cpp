@@ -6,8 +6,8 @@ void TableWriter::prepare(SqliteDatabase& db)
         return;
     insertMessage = db.prepare(
         "INSERT INTO messages(id, correlation_id, channel, received_at, msg_type, trigger_event, control_id, "
-        "sending_app, sending_facility, hl7_version, patient_id, content_hash, state, ack_code, duplicate_of, raw) "
-        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
+        "sending_app, sending_facility, hl7_version, patient_id, content_hash, state, ack_code, duplicate_of, raw, "
+        "ingest_trace) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
     insertTrace = db.prepare("INSERT INTO trace_events(correlation_id, message_id, at_us, stage, outcome, "
                              "destination, detail) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     insertQueue = db.prepare("INSERT INTO queue(id, destination, message_id, enqueued_at) VALUES(?1, ?2, ?3, ?4)");
@@ -51,12 +51,9 @@ bool TableWriter::apply(const AppliedRecord& r)
              .bind(14, r.ackCode)
              .bind(15, r.duplicateOf)
              .bindBlob(16, r.raw)
+             .bindBlob(17, AppliedRecord::packEvents(r.events))
              .run())
         return false;
-    for (const TraceEvent& e : r.events) {
-        if (!trace(e))
-            return false;
-    }
     if (r.deadLetter
         && !insertDeadLetter.bind(1, r.messageId)
                 .bindText(2, r.correlationId)
