@@ -3,23 +3,70 @@
 #include <QDataStream>
 #include <QIODevice>
 
+namespace {
+
+// Strings travel as UTF-8: QDataStream's own QString form is UTF-16, twice the bytes to fsync for
+// the mostly-ASCII text of HL7 headers and trace events.
+void put(QDataStream& s, const QString& text)
+{
+    s << text.toUtf8();
+}
+
+QString takeString(QDataStream& s)
+{
+    QByteArray utf8;
+    s >> utf8;
+    return QString::fromUtf8(utf8);
+}
+
+void putEvent(QDataStream& s, const TraceEvent& e)
+{
+    s << e.atUs;
+    put(s, e.stage);
+    put(s, e.outcome);
+    put(s, e.destination);
+    put(s, e.detail);
+}
+
+TraceEvent takeEvent(QDataStream& s, const QByteArray& correlationId, qint64 messageId)
+{
+    TraceEvent e;
+    e.correlationId = correlationId;
+    e.messageId = messageId;
+    s >> e.atUs;
+    e.stage = takeString(s);
+    e.outcome = takeString(s);
+    e.destination = takeString(s);
+    e.detail = takeString(s);
+    return e;
+}
+
+constexpr quint8 RecordFormat = 2;
+constexpr quint8 EventsFormat = 2;
+
+} // namespace
+
 QByteArray AppliedRecord::serialize() const
 {
     QByteArray out;
+    out.reserve(raw.size() + 512);
     QDataStream s(&out, QIODevice::WriteOnly);
     s.setVersion(QDataStream::Qt_6_4);
-    s << quint8(1) << messageId << correlationId << channel << receivedAtMs << messageType << triggerEvent
-      << controlId << sendingApplication << sendingFacility << version << patientId << contentHash << state
-      << ackCode << duplicateOf << raw << deadLetter << deadLetterStage << deadLetterReason << errorClass
-      << errorLocation << qint32(queue.size());
-    for (const auto& q : queue)
-        s << q.first << q.second;
+    s << RecordFormat << messageId << correlationId;
+    for (const QString* text : {&channel, &messageType, &triggerEvent, &controlId, &sendingApplication, &sendingFacility,
+                                &version, &patientId, &state, &ackCode, &deadLetterStage, &deadLetterReason,
+                                &errorClass, &errorLocation})
+        put(s, *text);
+    s << receivedAtMs << contentHash << duplicateOf << raw << deadLetter << qint32(queue.size());
+    for (const auto& q : queue) {
+        s << q.first;
+        put(s, q.second);
+    }
     s << qint32(events.size());
     for (const TraceEvent& e : events)
-        s << e.correlationId << e.messageId << e.atUs << e.stage << e.outcome << e.destination << e.detail;
+        putEvent(s, e);
     return out;
 }
-
 
 std::optional<AppliedRecord> AppliedRecord::deserialize(const QByteArray& bytes)
 {
@@ -27,26 +74,25 @@ std::optional<AppliedRecord> AppliedRecord::deserialize(const QByteArray& bytes)
     QDataStream s(bytes);
     s.setVersion(QDataStream::Qt_6_4);
     quint8 format = 0;
-    qint32 queueCount = 0;
     s >> format;
-    if (format != 1)
+    if (format != RecordFormat)
         return std::nullopt;
-    s >> r.messageId >> r.correlationId >> r.channel >> r.receivedAtMs >> r.messageType >> r.triggerEvent
-        >> r.controlId >> r.sendingApplication >> r.sendingFacility >> r.version >> r.patientId >> r.contentHash
-        >> r.state >> r.ackCode >> r.duplicateOf >> r.raw >> r.deadLetter >> r.deadLetterStage
-        >> r.deadLetterReason >> r.errorClass >> r.errorLocation >> queueCount;
+    s >> r.messageId >> r.correlationId;
+    for (QString* text : {&r.channel, &r.messageType, &r.triggerEvent, &r.controlId, &r.sendingApplication,
+                          &r.sendingFacility, &r.version, &r.patientId, &r.state, &r.ackCode, &r.deadLetterStage,
+                          &r.deadLetterReason, &r.errorClass, &r.errorLocation})
+        *text = takeString(s);
+    qint32 queueCount = 0;
+    s >> r.receivedAtMs >> r.contentHash >> r.duplicateOf >> r.raw >> r.deadLetter >> queueCount;
     for (qint32 i = 0; i < queueCount && s.status() == QDataStream::Ok; ++i) {
-        QPair<qint64, QString> q;
-        s >> q.first >> q.second;
-        r.queue.append(q);
+        qint64 queueId = 0;
+        s >> queueId;
+        r.queue.append({queueId, takeString(s)});
     }
     qint32 eventCount = 0;
     s >> eventCount;
-    for (qint32 i = 0; i < eventCount && s.status() == QDataStream::Ok; ++i) {
-        TraceEvent e;
-        s >> e.correlationId >> e.messageId >> e.atUs >> e.stage >> e.outcome >> e.destination >> e.detail;
-        r.events.append(e);
-    }
+    for (qint32 i = 0; i < eventCount && s.status() == QDataStream::Ok; ++i)
+        r.events.append(takeEvent(s, r.correlationId, r.messageId));
     if (s.status() != QDataStream::Ok)
         return std::nullopt;
     return r;
@@ -57,9 +103,9 @@ QByteArray AppliedRecord::packEvents(const QList<TraceEvent>& events)
     QByteArray out;
     QDataStream s(&out, QIODevice::WriteOnly);
     s.setVersion(QDataStream::Qt_6_4);
-    s << quint8(1) << qint32(events.size());
+    s << EventsFormat << qint32(events.size());
     for (const TraceEvent& e : events)
-        s << e.atUs << e.stage << e.outcome << e.destination << e.detail;
+        putEvent(s, e);
     return out;
 }
 
@@ -72,13 +118,10 @@ QList<TraceEvent> AppliedRecord::unpackEvents(const QByteArray& packed, const QB
     quint8 format = 0;
     qint32 count = 0;
     s >> format >> count;
-    if (format != 1)
+    if (format != EventsFormat)
         return events;
     for (qint32 i = 0; i < count && s.status() == QDataStream::Ok; ++i) {
-        TraceEvent e;
-        e.correlationId = correlationId;
-        e.messageId = messageId;
-        s >> e.atUs >> e.stage >> e.outcome >> e.destination >> e.detail;
+        TraceEvent e = takeEvent(s, correlationId, messageId);
         if (s.status() == QDataStream::Ok)
             events.append(e);
     }

@@ -106,6 +106,7 @@ struct MessageStore::Private
 
     std::mutex pendingMutex;
     QHash<QString, QList<PendingKey>> pending;       // journaled, not yet applied
+    QList<QPair<QString, qint64>> appliedKeys;       // applied since the journal thread last looked
     std::atomic<quint64> appliedSequence{0};
     std::atomic<qint64> journalSyncs{0};
     std::atomic<qint64> journaledMessages{0};
@@ -361,11 +362,16 @@ void MessageStore::Private::decide(IngestRecord& rec, IngestOutcome& outcome, Ap
 void MessageStore::Private::runJournal()
 {
     std::deque<Op> batch;
+    qsizetype lastBatchIngests = 0;
     for (;;) {
         // A sender on one connection sends its next message right after our ACK. Going to sleep on
         // the condition variable and being woken costs more than the fsync on a virtual machine, so
         // stay awake a little while for it.
-        for (int spin = 0; spin < SpinRounds && eagerQueuedHint.load(std::memory_order_acquire) == 0; ++spin)
+        // Only when batches hold one message: with several senders the next batch is already
+        // queued, and on two cores the spinning would take CPU from them.
+        for (int spin = 0; lastBatchIngests == 1 && spin < SpinRounds
+             && eagerQueuedHint.load(std::memory_order_acquire) == 0;
+             ++spin)
             std::this_thread::yield();
         {
             std::unique_lock lock(mutex);
@@ -389,6 +395,21 @@ void MessageStore::Private::runJournal()
             }
         }
         journal.dropThrough(appliedSequence.load());
+        {
+            std::lock_guard lock(pendingMutex);
+            for (const auto& [key, messageId] : std::as_const(appliedKeys)) {
+                auto it = pending.find(key);
+                if (it == pending.end())
+                    continue;
+                it->removeIf([id = messageId](const PendingKey& p) { return p.messageId == id; });
+                if (it->isEmpty())
+                    pending.erase(it);
+            }
+            appliedKeys.clear();
+        }
+        // One read snapshot for the whole batch: a read transaction per message costs locks on
+        // the WAL index each time.
+        dedupReader.exec("BEGIN");
 
         struct Journaled
         {
@@ -407,9 +428,11 @@ void MessageStore::Private::runJournal()
             j->record.sequence = journal.append(j->record.serialize());
             journaled[i] = j;
         }
+        dedupReader.exec("COMMIT");
         QString error;
         const bool durable = journal.sync(&error);
         const auto ingests = std::count_if(batch.cbegin(), batch.cend(), [](const Op& op) { return bool(op.record); });
+        lastBatchIngests = ingests;
         if (durable && ingests > 0) {
             journalSyncs.fetch_add(1, std::memory_order_relaxed);
             journaledMessages.fetch_add(ingests, std::memory_order_relaxed);
@@ -458,15 +481,11 @@ void MessageStore::Private::runJournal()
                 }, [this, handed](bool ok, const QString&) {
                     if (!ok)
                         return;
+                    // Trimmed by the journal thread before its next snapshot of the tables, so a
+                    // record is always in the pending set or in that snapshot, never in neither.
                     std::lock_guard lock(pendingMutex);
-                    for (const auto& j : handed) {
-                        auto it = pending.find(j->key);
-                        if (it == pending.end())
-                            continue;
-                        it->removeIf([&](const PendingKey& p) { return p.messageId == j->record.messageId; });
-                        if (it->isEmpty())
-                            pending.erase(it);
-                    }
+                    for (const auto& j : handed)
+                        appliedKeys.append({j->key, j->record.messageId});
                     quint64 last = appliedSequence.load();
                     for (const auto& j : handed)
                         last = std::max(last, j->record.sequence);
