@@ -58,8 +58,9 @@ void ConfigReader::checkKeys(const QJsonObject& object, const QString& path, con
     }
 }
 
-std::optional<QString> ConfigReader::string(const QJsonObject& object, const QString& path, const QString& key,
-                                            Presence presence)
+std::optional<QJsonValue> ConfigReader::typed(const QJsonObject& object, const QString& path, const QString& key,
+                                               Presence presence, bool (QJsonValue::*isType)() const,
+                                               const QString& typeWords)
 {
     const QJsonValue value = object.value(key);
     if (value.isUndefined()) {
@@ -67,11 +68,18 @@ std::optional<QString> ConfigReader::string(const QJsonObject& object, const QSt
             addError(path, u"missing required key \"%1\""_s.arg(key));
         return std::nullopt;
     }
-    if (!value.isString()) {
-        addError(child(path, key), u"must be a string (got %1)"_s.arg(typeName(value)));
+    if (!(value.*isType)()) {
+        addError(child(path, key), u"must be %1 (got %2)"_s.arg(typeWords, typeName(value)));
         return std::nullopt;
     }
-    return value.toString();
+    return value;
+}
+
+std::optional<QString> ConfigReader::string(const QJsonObject& object, const QString& path, const QString& key,
+                                            Presence presence)
+{
+    const auto value = typed(object, path, key, presence, &QJsonValue::isString, u"a string"_s);
+    return value ? std::optional<QString>(value->toString()) : std::nullopt;
 }
 
 std::optional<QString> ConfigReader::nonEmptyString(const QJsonObject& object, const QString& path,
@@ -131,33 +139,15 @@ std::optional<bool> ConfigReader::boolean(const QJsonObject& object, const QStri
 std::optional<QJsonObject> ConfigReader::object(const QJsonObject& object, const QString& path,
                                                 const QString& key, Presence presence)
 {
-    const QJsonValue value = object.value(key);
-    if (value.isUndefined()) {
-        if (presence == Presence::Required)
-            addError(path, u"missing required key \"%1\""_s.arg(key));
-        return std::nullopt;
-    }
-    if (!value.isObject()) {
-        addError(child(path, key), u"must be an object (got %1)"_s.arg(typeName(value)));
-        return std::nullopt;
-    }
-    return value.toObject();
+    const auto value = typed(object, path, key, presence, &QJsonValue::isObject, u"an object"_s);
+    return value ? std::optional<QJsonObject>(value->toObject()) : std::nullopt;
 }
 
 std::optional<QJsonArray> ConfigReader::array(const QJsonObject& object, const QString& path, const QString& key,
                                               Presence presence)
 {
-    const QJsonValue value = object.value(key);
-    if (value.isUndefined()) {
-        if (presence == Presence::Required)
-            addError(path, u"missing required key \"%1\""_s.arg(key));
-        return std::nullopt;
-    }
-    if (!value.isArray()) {
-        addError(child(path, key), u"must be an array (got %1)"_s.arg(typeName(value)));
-        return std::nullopt;
-    }
-    return value.toArray();
+    const auto value = typed(object, path, key, presence, &QJsonValue::isArray, u"an array"_s);
+    return value ? std::optional<QJsonArray>(value->toArray()) : std::nullopt;
 }
 
 std::optional<QStringList> ConfigReader::stringList(const QJsonObject& object, const QString& path,

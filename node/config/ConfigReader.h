@@ -30,6 +30,10 @@ public:
 
     // Each reader returns nullopt when the key is absent (an error only when Required) or when the value
     // is unusable (always reported).
+    /// The value of key when present and of the type isType checks; else nullopt, with an error
+    /// ("missing required key" only when required; "must be <typeWords>" on a wrong type).
+    std::optional<QJsonValue> typed(const QJsonObject& object, const QString& path, const QString& key,
+                                    Presence presence, bool (QJsonValue::*isType)() const, const QString& typeWords);
     std::optional<QString> string(const QJsonObject& object, const QString& path, const QString& key,
                                   Presence presence = Presence::Optional);
     std::optional<QString> nonEmptyString(const QJsonObject& object, const QString& path, const QString& key,
