@@ -145,7 +145,7 @@ void MllpChannel::onFrame(quint64 connectionId, const QByteArray& payload, qint6
         return;
     }
     ++m_pendingCommits;
-    m_store.ingest(decision->record, this,
+    m_store.ingestInLoop(decision->record,
                    [this, decision, connectionId, sequence, receivedAtNs](const IngestOutcome& outcome) {
                        --m_pendingCommits;
                        if (!outcome.committed)

@@ -11,6 +11,7 @@
 #include <QMetaObject>
 #include <QPointer>
 
+#include <QAbstractEventDispatcher>
 #include <QDataStream>
 #include <QLoggingCategory>
 
@@ -104,6 +105,9 @@ struct MessageStore::Private
     static constexpr int SpinRounds = 200;
     bool stopping = false;
 
+    std::mutex commitMutex;
+    std::deque<Op> loopBatch;                        // ingestInLoop(), its thread only
+    QMetaObject::Connection loopHook;
     std::mutex pendingMutex;
     QHash<QString, QList<PendingKey>> pending;       // journaled, not yet applied
     QList<QPair<QString, qint64>> appliedKeys;       // applied since the journal thread last looked
@@ -115,6 +119,9 @@ struct MessageStore::Private
     bool open = false;
 
     void runJournal();
+    /// Decides, journals and fdatasyncs the ingests of a batch, hands everything to the applier in
+    /// order, then runs the completions. Returns the number of ingests.
+    qsizetype commitBatch(std::deque<Op>& batch);
     void decide(IngestRecord& rec, IngestOutcome& outcome, AppliedRecord& applied);
     bool replay(SqliteDatabase& db, const QString& folder, QString* errorString);
 };
@@ -224,6 +231,8 @@ void MessageStore::close()
 {
     if (!d->open)
         return;
+    commitInLoop();
+    QObject::disconnect(d->loopHook);
     {
         std::lock_guard lock(d->mutex);
         d->stopping = true;
@@ -394,120 +403,127 @@ void MessageStore::Private::runJournal()
                 queue.pop_front();
             }
         }
-        journal.dropThrough(appliedSequence.load());
-        {
+        lastBatchIngests = commitBatch(batch);
+        batch.clear();
+    }
+}
+
+qsizetype MessageStore::Private::commitBatch(std::deque<Op>& batch)
+{
+    // The journal thread and the I/O thread (commitBatched) both commit; one at a time.
+    std::lock_guard commitLock(commitMutex);
+    journal.dropThrough(appliedSequence.load());
+    {
+        std::lock_guard lock(pendingMutex);
+        for (const auto& [key, messageId] : std::as_const(appliedKeys)) {
+            auto it = pending.find(key);
+            if (it == pending.end())
+                continue;
+            it->removeIf([id = messageId](const PendingKey& p) { return p.messageId == id; });
+            if (it->isEmpty())
+                pending.erase(it);
+        }
+        appliedKeys.clear();
+    }
+    // One read snapshot for the whole batch: a read transaction per message costs locks on
+    // the WAL index each time.
+    dedupReader.exec("BEGIN");
+
+    struct Journaled
+    {
+        AppliedRecord record;
+        QString key;
+    };
+    std::vector<std::shared_ptr<Journaled>> journaled(batch.size());
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        Op& op = batch[i];
+        if (!op.record)
+            continue;
+        auto j = std::make_shared<Journaled>();
+        decide(*op.record, *op.outcome, j->record);
+        if (!op.record->controlId.isEmpty())
+            j->key = dedupKey(op.record->controlId, op.record->sendingApplication, op.record->sendingFacility);
+        j->record.sequence = journal.append(j->record.serialize());
+        journaled[i] = j;
+    }
+    dedupReader.exec("COMMIT");
+    QString error;
+    const bool durable = journal.sync(&error);
+    const auto ingests = std::count_if(batch.cbegin(), batch.cend(), [](const Op& op) { return bool(op.record); });
+    if (durable && ingests > 0) {
+        journalSyncs.fetch_add(1, std::memory_order_relaxed);
+        journaledMessages.fetch_add(ingests, std::memory_order_relaxed);
+    }
+    if (!durable)
+        qCWarning(lcStore) << "journal write failed; acknowledging nothing of this batch:" << error;
+
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        Op& op = batch[i];
+        if (!op.record) {
+            if (op.lazy)
+                applier.submitLazy(std::move(op.apply), std::move(op.done));
+            else
+                applier.submit(std::move(op.apply), std::move(op.done));
+            continue;
+        }
+        auto j = journaled[i];
+        if (!durable) {
             std::lock_guard lock(pendingMutex);
-            for (const auto& [key, messageId] : std::as_const(appliedKeys)) {
-                auto it = pending.find(key);
-                if (it == pending.end())
-                    continue;
-                it->removeIf([id = messageId](const PendingKey& p) { return p.messageId == id; });
+            auto it = pending.find(j->key);
+            if (it != pending.end()) {
+                it->removeIf([&](const PendingKey& p) { return p.messageId == j->record.messageId; });
                 if (it->isEmpty())
                     pending.erase(it);
             }
-            appliedKeys.clear();
+            continue;
         }
-        // One read snapshot for the whole batch: a read transaction per message costs locks on
-        // the WAL index each time.
-        dedupReader.exec("BEGIN");
-
-        struct Journaled
-        {
-            AppliedRecord record;
-            QString key;
-        };
-        std::vector<std::shared_ptr<Journaled>> journaled(batch.size());
-        for (std::size_t i = 0; i < batch.size(); ++i) {
-            Op& op = batch[i];
-            if (!op.record)
-                continue;
-            auto j = std::make_shared<Journaled>();
-            decide(*op.record, *op.outcome, j->record);
-            if (!op.record->controlId.isEmpty())
-                j->key = dedupKey(op.record->controlId, op.record->sendingApplication, op.record->sendingFacility);
-            j->record.sequence = journal.append(j->record.serialize());
-            journaled[i] = j;
+        // Applied lazily: it rides in the applier's next commit, many messages to one fsync.
+        applier.submitLazy([this, j](SqliteDatabase& db) {
+            statements.prepare(db);
+            return statements.apply(j->record);
+        });
+    }
+    if (durable) {
+        // Once the applier has committed everything handed over so far, those records are
+        // found in the tables: drop them from the pending set and let the journal go.
+        std::vector<std::shared_ptr<Journaled>> handed;
+        for (const auto& j : journaled) {
+            if (j)
+                handed.push_back(j);
         }
-        dedupReader.exec("COMMIT");
-        QString error;
-        const bool durable = journal.sync(&error);
-        const auto ingests = std::count_if(batch.cbegin(), batch.cend(), [](const Op& op) { return bool(op.record); });
-        lastBatchIngests = ingests;
-        if (durable && ingests > 0) {
-            journalSyncs.fetch_add(1, std::memory_order_relaxed);
-            journaledMessages.fetch_add(ingests, std::memory_order_relaxed);
-        }
-        if (!durable)
-            qCWarning(lcStore) << "journal write failed; acknowledging nothing of this batch:" << error;
-
-        for (std::size_t i = 0; i < batch.size(); ++i) {
-            Op& op = batch[i];
-            if (!op.record) {
-                if (op.lazy)
-                    applier.submitLazy(std::move(op.apply), std::move(op.done));
-                else
-                    applier.submit(std::move(op.apply), std::move(op.done));
-                continue;
-            }
-            auto j = journaled[i];
-            if (!durable) {
+        if (!handed.empty()) {
+            applier.submitLazy([](SqliteDatabase&) {
+                // Commits with (or after) the records above; the completion below trims the set.
+                return true;
+            }, [this, handed](bool ok, const QString&) {
+                if (!ok)
+                    return;
+                // Trimmed by the journal thread before its next snapshot of the tables, so a
+                // record is always in the pending set or in that snapshot, never in neither.
                 std::lock_guard lock(pendingMutex);
-                auto it = pending.find(j->key);
-                if (it != pending.end()) {
-                    it->removeIf([&](const PendingKey& p) { return p.messageId == j->record.messageId; });
-                    if (it->isEmpty())
-                        pending.erase(it);
-                }
-                continue;
-            }
-            // Applied lazily: it rides in the applier's next commit, many messages to one fsync.
-            applier.submitLazy([this, j](SqliteDatabase& db) {
-                statements.prepare(db);
-                return statements.apply(j->record);
+                for (const auto& j : handed)
+                    appliedKeys.append({j->key, j->record.messageId});
+                quint64 last = appliedSequence.load();
+                for (const auto& j : handed)
+                    last = std::max(last, j->record.sequence);
+                appliedSequence = last;
             });
         }
-        if (durable) {
-            // Once the applier has committed everything handed over so far, those records are
-            // found in the tables: drop them from the pending set and let the journal go.
-            std::vector<std::shared_ptr<Journaled>> handed;
-            for (const auto& j : journaled) {
-                if (j)
-                    handed.push_back(j);
-            }
-            if (!handed.empty()) {
-                applier.submitLazy([](SqliteDatabase&) {
-                    // Commits with (or after) the records above; the completion below trims the set.
-                    return true;
-                }, [this, handed](bool ok, const QString&) {
-                    if (!ok)
-                        return;
-                    // Trimmed by the journal thread before its next snapshot of the tables, so a
-                    // record is always in the pending set or in that snapshot, never in neither.
-                    std::lock_guard lock(pendingMutex);
-                    for (const auto& j : handed)
-                        appliedKeys.append({j->key, j->record.messageId});
-                    quint64 last = appliedSequence.load();
-                    for (const auto& j : handed)
-                        last = std::max(last, j->record.sequence);
-                    appliedSequence = last;
-                });
-            }
-        }
-        for (std::size_t i = 0; i < batch.size(); ++i) {
-            Op& op = batch[i];
-            if (!op.record)
-                continue;
-            op.outcome->committed = durable;
-            if (!durable) {
-                op.outcome->error = error;
-                op.outcome->enqueued.clear();
-                op.outcome->messageId = 0;
-            }
-            if (op.done)
-                op.done(durable, error);
-        }
-        batch.clear();
     }
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        Op& op = batch[i];
+        if (!op.record)
+            continue;
+        op.outcome->committed = durable;
+        if (!durable) {
+            op.outcome->error = error;
+            op.outcome->enqueued.clear();
+            op.outcome->messageId = 0;
+        }
+        if (op.done)
+            op.done(durable, error);
+    }
+    return ingests;
 }
 
 void MessageStore::ingest(IngestRecord record, QObject* context, std::function<void(const IngestOutcome&)> done)
@@ -528,6 +544,30 @@ void MessageStore::ingest(IngestRecord record, QObject* context, std::function<v
         d->eagerQueuedHint.fetch_add(1, std::memory_order_release);
     }
     d->wake.notify_one();
+}
+
+void MessageStore::ingestInLoop(IngestRecord record, std::function<void(const IngestOutcome&)> done)
+{
+    if (!d->loopHook) {
+        d->loopHook = QObject::connect(QAbstractEventDispatcher::instance(), &QAbstractEventDispatcher::aboutToBlock,
+                                       [this] { commitInLoop(); });
+    }
+    Private::Op op;
+    op.record = std::make_shared<IngestRecord>(std::move(record));
+    op.outcome = std::make_shared<IngestOutcome>();
+    op.done = [outcome = op.outcome, done = std::move(done)](bool, const QString&) { done(*outcome); };
+    d->loopBatch.push_back(std::move(op));
+    if (d->loopBatch.size() >= std::size_t(qMax(1, d->options.maxBatch)))
+        commitInLoop();
+}
+
+void MessageStore::commitInLoop()
+{
+    if (d->loopBatch.empty())
+        return;
+    std::deque<Private::Op> batch;
+    batch.swap(d->loopBatch);
+    d->commitBatch(batch);
 }
 
 void MessageStore::submitWrite(StoreWriter::Apply apply, StoreWriter::Done done, bool lazy)

@@ -43,6 +43,13 @@ public:
     /// Deduplicates, stores the message, its dead letter (if any), its trace events and one queue
     /// entry per destination, all in one transaction.
     void ingest(IngestRecord record, QObject* context, std::function<void(const IngestOutcome&)> done);
+    /// The same, without a hand-off to the journal thread, for the event-loop thread that received
+    /// the messages: they are collected until that thread's event loop is about to wait again (so
+    /// every message that arrived in one pass shares one fdatasync), committed on this thread, and
+    /// `done` runs right after, on this thread. Always call it from the same thread.
+    void ingestInLoop(IngestRecord record, std::function<void(const IngestOutcome&)> done);
+    /// Commits what ingestInLoop() collected, now.
+    void commitInLoop();
     /// Trace events that need no confirmation (e.g. "ack sent"): they ride in the next commit.
     void appendTrace(QList<TraceEvent> events);
     /// Removes the entry from its queue and records the delivery.
