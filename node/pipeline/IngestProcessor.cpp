@@ -70,6 +70,13 @@ IngestProcessor::IngestProcessor(const ChannelConfig& channel, const RouteTable&
 QByteArray IngestProcessor::contentHash(const QByteArray& payload)
 {
     // Terminators are normalized so a resend that only changed CRLF to CR is still a duplicate.
+    // Most senders use CR already: then only a trailing terminator may need trimming, no copy.
+    if (!payload.contains('\n')) {
+        qsizetype end = payload.size();
+        while (end > 0 && payload.at(end - 1) == '\r')
+            --end;
+        return QCryptographicHash::hash(QByteArrayView(payload).first(end), QCryptographicHash::Sha256);
+    }
     QByteArray normalized;
     normalized.reserve(payload.size());
     for (qsizetype i = 0; i < payload.size(); ++i) {

@@ -92,7 +92,9 @@ struct MessageStore::Private
     StoreWriter applier;                             // applies journaled records and other writes
     TableWriter statements;                     // applier thread only
     SqliteDatabase dedupReader;                      // journal thread only
-    SqliteStatement findKey;                         // journal thread only
+    SqliteStatement findKey;                         // under commitMutex
+    SqliteStatement beginSnapshot;                   // under commitMutex
+    SqliteStatement endSnapshot;                     // under commitMutex
     SqliteDatabase reader;
     std::mutex readerMutex;
 
@@ -221,6 +223,8 @@ bool MessageStore::open(const Options& options, QString* errorString)
     d->findKey = d->dedupReader.prepare("SELECT id, content_hash, ack_code, correlation_id FROM messages "
                                         "WHERE control_id = ?1 AND sending_app IS ?2 AND sending_facility IS ?3 "
                                         "AND received_at >= ?4 AND state != 'duplicate' ORDER BY id DESC");
+    d->beginSnapshot = d->dedupReader.prepare("BEGIN");
+    d->endSnapshot = d->dedupReader.prepare("COMMIT");
     d->stopping = false;
     d->journalThread = std::thread([p = d.get()] { p->runJournal(); });
     d->open = true;
@@ -243,6 +247,8 @@ void MessageStore::close()
     d->journal.close();
     d->statements = TableWriter();
     d->findKey = SqliteStatement();
+    d->beginSnapshot = SqliteStatement();
+    d->endSnapshot = SqliteStatement();
     d->dedupReader.close();
     d->reader.close();
     d->open = false;
@@ -427,7 +433,7 @@ qsizetype MessageStore::Private::commitBatch(std::deque<Op>& batch)
     }
     // One read snapshot for the whole batch: a read transaction per message costs locks on
     // the WAL index each time.
-    dedupReader.exec("BEGIN");
+    beginSnapshot.run();
 
     struct Journaled
     {
@@ -446,7 +452,7 @@ qsizetype MessageStore::Private::commitBatch(std::deque<Op>& batch)
         j->record.sequence = journal.append(j->record.serialize());
         journaled[i] = j;
     }
-    dedupReader.exec("COMMIT");
+    endSnapshot.run();
     QString error;
     const bool durable = journal.sync(&error);
     const auto ingests = std::count_if(batch.cbegin(), batch.cend(), [](const Op& op) { return bool(op.record); });
