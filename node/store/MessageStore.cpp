@@ -103,8 +103,6 @@ struct MessageStore::Private
     std::condition_variable wake;
     std::deque<Op> queue;
     int eagerQueued = 0;                             // ops in queue someone waits for
-    std::atomic<int> eagerQueuedHint{0};             // the same, readable without the lock
-    static constexpr int SpinRounds = 200;
     bool stopping = false;
 
     std::mutex commitMutex;
@@ -377,17 +375,7 @@ void MessageStore::Private::decide(IngestRecord& rec, IngestOutcome& outcome, Ap
 void MessageStore::Private::runJournal()
 {
     std::deque<Op> batch;
-    qsizetype lastBatchIngests = 0;
     for (;;) {
-        // A sender on one connection sends its next message right after our ACK. Going to sleep on
-        // the condition variable and being woken costs more than the fsync on a virtual machine, so
-        // stay awake a little while for it.
-        // Only when batches hold one message: with several senders the next batch is already
-        // queued, and on two cores the spinning would take CPU from them.
-        for (int spin = 0; lastBatchIngests == 1 && spin < SpinRounds
-             && eagerQueuedHint.load(std::memory_order_acquire) == 0;
-             ++spin)
-            std::this_thread::yield();
         {
             std::unique_lock lock(mutex);
             // Lazy writes (trace events after an ACK, delivery bookkeeping) do not wake this thread:
@@ -401,15 +389,13 @@ void MessageStore::Private::runJournal()
                 return;
             const auto n = std::min<std::size_t>(queue.size(), std::size_t(qMax(1, options.maxBatch)));
             for (std::size_t i = 0; i < n; ++i) {
-                if (queue.front().record || !queue.front().lazy) {
+                if (queue.front().record || !queue.front().lazy)
                     --eagerQueued;
-                    eagerQueuedHint.fetch_sub(1, std::memory_order_relaxed);
-                }
                 batch.push_back(std::move(queue.front()));
                 queue.pop_front();
             }
         }
-        lastBatchIngests = commitBatch(batch);
+        commitBatch(batch);
         batch.clear();
     }
 }
@@ -547,7 +533,6 @@ void MessageStore::ingest(IngestRecord record, QObject* context, std::function<v
         std::lock_guard lock(d->mutex);
         d->queue.push_back(std::move(op));
         ++d->eagerQueued;
-        d->eagerQueuedHint.fetch_add(1, std::memory_order_release);
     }
     d->wake.notify_one();
 }
@@ -587,10 +572,8 @@ void MessageStore::submitWrite(StoreWriter::Apply apply, StoreWriter::Done done,
         std::lock_guard lock(d->mutex);
         first = d->queue.empty();
         d->queue.push_back(std::move(op));
-        if (!lazy) {
+        if (!lazy)
             ++d->eagerQueued;
-            d->eagerQueuedHint.fetch_add(1, std::memory_order_release);
-        }
     }
     // A lazy write only needs the thread to know there is something to time out on.
     if (!lazy || first)

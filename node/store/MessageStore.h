@@ -16,8 +16,10 @@
 /// by a write-ahead journal (IngestJournal).
 ///
 /// An ingest is durable — and its completion runs — once its journal record is fdatasynced (group
-/// commit: one fsync for all messages waiting); an applier thread then writes it into the tables in
-/// bulk within about StoreWriter::LazyDelayMs, and a restart replays whatever it had not applied.
+/// commit: one fsync for all messages waiting). The node ingests with ingestInLoop() on its I/O
+/// thread; ingest() hands over to a journal thread instead, which also keeps every other write in
+/// submission order. An applier thread then writes the records into the tables in bulk within about
+/// StoreWriter::LazyDelayMs, and a restart replays whatever it had not applied.
 /// Reads (on the calling thread, through their own connection) see applied data: call flush() first
 /// to read your own writes. Completions are delivered on the thread of the context object given.
 class MessageStore
