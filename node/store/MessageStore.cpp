@@ -13,6 +13,7 @@
 
 #include <QAbstractEventDispatcher>
 #include <QDataStream>
+#include <QTimer>
 #include <QLoggingCategory>
 
 #include <atomic>
@@ -108,6 +109,7 @@ struct MessageStore::Private
     std::mutex commitMutex;
     std::deque<Op> loopBatch;                        // ingestInLoop(), its thread only
     QMetaObject::Connection loopHook;
+    std::shared_ptr<int> alive = std::make_shared<int>(0); // lets a pending fallback timer see a closed store
     std::mutex pendingMutex;
     QHash<QString, QList<PendingKey>> pending;       // journaled, not yet applied
     QList<QPair<QString, qint64>> appliedKeys;       // applied since the journal thread last looked
@@ -235,6 +237,7 @@ void MessageStore::close()
         return;
     commitInLoop();
     QObject::disconnect(d->loopHook);
+    d->alive.reset();
     {
         std::lock_guard lock(d->mutex);
         d->stopping = true;
@@ -547,9 +550,19 @@ void MessageStore::ingestInLoop(IngestRecord record, std::function<void(const In
     op.record = std::make_shared<IngestRecord>(std::move(record));
     op.outcome = std::make_shared<IngestOutcome>();
     op.done = [outcome = op.outcome, done = std::move(done)](bool, const QString&) { done(*outcome); };
+    const bool first = d->loopBatch.empty();
     d->loopBatch.push_back(std::move(op));
-    if (d->loopBatch.size() >= std::size_t(qMax(1, d->options.maxBatch)))
+    if (d->loopBatch.size() >= std::size_t(qMax(1, d->options.maxBatch))) {
         commitInLoop();
+    } else if (first) {
+        // aboutToBlock is not emitted on every pass by every dispatcher (Qt's UNIX one skips it while
+        // posted events wait): a short timer makes sure a batch never waits for the loop to idle.
+        QTimer::singleShot(FallbackCommitMs, QAbstractEventDispatcher::instance(),
+                           [this, alive = std::weak_ptr<int>(d->alive)] {
+                               if (alive.lock())
+                                   commitInLoop();
+                           });
+    }
 }
 
 void MessageStore::commitInLoop()

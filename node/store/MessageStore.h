@@ -52,6 +52,7 @@ public:
     void ingestInLoop(IngestRecord record, std::function<void(const IngestOutcome&)> done);
     /// Commits what ingestInLoop() collected, now.
     void commitInLoop();
+    static constexpr int FallbackCommitMs = 2;
     /// Trace events that need no confirmation (e.g. "ack sent"): they ride in the next commit.
     void appendTrace(QList<TraceEvent> events);
     /// Removes the entry from its queue and records the delivery.
