@@ -127,11 +127,6 @@ qint64 DestinationQueue::oldestEnqueuedAtMs() const
     return m_window.empty() ? 0 : m_window.front().enqueuedAtMs;
 }
 
-QString DestinationQueue::breakerState() const
-{
-    return m_breaker ? m_breaker->stateName() : QStringLiteral("closed");
-}
-
 void DestinationQueue::scheduleAt(qint64 atMs)
 {
     const qint64 delay = qMax<qint64>(0, atMs - nowMs());
@@ -169,7 +164,6 @@ void DestinationQueue::pump()
     }
     m_retryTimer.stop();
     m_inFlight = true;
-    m_attemptStartedMs = now;
     OutboundMessage message;
     message.queueId = head.queueId;
     message.messageId = head.messageId;
@@ -207,7 +201,6 @@ void DestinationQueue::onFinished(qint64 queueId, const DeliveryOutcome& outcome
                                              .arg(durationText,
                                                   outcome.ackCode.isEmpty() ? QString()
                                                                             : QStringLiteral(", ack ") + outcome.ackCode)));
-        ++m_delivered;
         removeHead();
         break;
     }

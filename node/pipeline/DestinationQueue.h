@@ -40,8 +40,6 @@ public:
     const QString& name() const { return m_config.name; }
     qint64 depth() const { return m_depth; }
     qint64 oldestEnqueuedAtMs() const;
-    QString breakerState() const;
-    qint64 delivered() const { return m_delivered; }
 
 signals:
     void idle();
@@ -64,10 +62,8 @@ private:
     qint64 m_depth = 0;                              ///< entries in the store's queue for this destination
     qint64 m_highestSeen = 0;                        ///< largest queue ID counted in m_depth
     qint64 m_lastInWindow = 0;                       ///< largest queue ID loaded into m_window
-    qint64 m_delivered = 0;
     bool m_inFlight = false;
     bool m_draining = false;
-    qint64 m_attemptStartedMs = 0;
     QTimer m_retryTimer;
 
     static constexpr int WindowSize = 1000;

@@ -121,6 +121,16 @@ struct MessageStore::Private
     bool open = false;
 
     void runJournal();
+    /// Drops one message from the pending set; pendingMutex held.
+    void forgetPending(const QString& key, qint64 messageId)
+    {
+        auto it = pending.find(key);
+        if (it == pending.end())
+            return;
+        it->removeIf([messageId](const PendingKey& p) { return p.messageId == messageId; });
+        if (it->isEmpty())
+            pending.erase(it);
+    }
     /// Decides, journals and fdatasyncs the ingests of a batch, hands everything to the applier in
     /// order, then runs the completions. Returns the number of ingests.
     qsizetype commitBatch(std::deque<Op>& batch);
@@ -365,14 +375,12 @@ void MessageStore::Private::decide(IngestRecord& rec, IngestOutcome& outcome, Ap
             outcome.enqueued.append(item);
             event(QStringLiteral("enqueue"), QStringLiteral("ok"), destination, QStringLiteral("queue entry %1").arg(queueId));
         }
-        event(QStringLiteral("persist"), QStringLiteral("ok"), {}, QStringLiteral("%1 bytes").arg(rec.raw.size()));
         if (keyed) {
             std::lock_guard lock(pendingMutex);
             pending[key].append(PendingKey{a.contentHash, a.ackCode, a.correlationId, a.messageId, a.receivedAtMs});
         }
     }
-    if (outcome.duplicate)
-        event(QStringLiteral("persist"), QStringLiteral("ok"), {}, QStringLiteral("%1 bytes").arg(rec.raw.size()));
+    event(QStringLiteral("persist"), QStringLiteral("ok"), {}, QStringLiteral("%1 bytes").arg(rec.raw.size()));
 }
 
 void MessageStore::Private::runJournal()
@@ -464,12 +472,7 @@ qsizetype MessageStore::Private::commitBatch(std::deque<Op>& batch)
         auto j = journaled[i];
         if (!durable) {
             std::lock_guard lock(pendingMutex);
-            auto it = pending.find(j->key);
-            if (it != pending.end()) {
-                it->removeIf([&](const PendingKey& p) { return p.messageId == j->record.messageId; });
-                if (it->isEmpty())
-                    pending.erase(it);
-            }
+            forgetPending(j->key, j->record.messageId);
             continue;
         }
         // Applied lazily: it rides in the applier's next commit, many messages to one fsync.
@@ -725,14 +728,6 @@ MessageStore::QueueStats MessageStore::queueStats(const QString& destination)
     return stats;
 }
 
-qint64 MessageStore::oldestQueuedAtMs(const QString& destination)
-{
-    std::lock_guard lock(d->readerMutex);
-    auto stmt = d->reader.prepare("SELECT MIN(enqueued_at) FROM queue WHERE destination = ?1");
-    stmt.bind(1, destination);
-    return stmt.next() && !stmt.isNull(0) ? stmt.int64(0) : 0;
-}
-
 namespace {
 
 StoredMessage readMessage(SqliteStatement& stmt)
@@ -770,17 +765,6 @@ std::optional<StoredMessage> MessageStore::message(qint64 id)
     if (!stmt.next())
         return std::nullopt;
     return readMessage(stmt);
-}
-
-QList<StoredMessage> MessageStore::messagesByControlId(const QString& controlId)
-{
-    std::lock_guard lock(d->readerMutex);
-    auto stmt = d->reader.prepare(QByteArray(QByteArray(MessageColumns) + "WHERE control_id = ?1 ORDER BY id").constData());
-    stmt.bind(1, controlId);
-    QList<StoredMessage> list;
-    while (stmt.next())
-        list.append(readMessage(stmt));
-    return list;
 }
 
 QList<TraceEvent> MessageStore::trace(const QByteArray& correlationId)

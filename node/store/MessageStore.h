@@ -77,9 +77,7 @@ public:
         qint64 maxQueueId = 0;
     };
     QueueStats queueStats(const QString& destination);
-    qint64 oldestQueuedAtMs(const QString& destination);
     std::optional<StoredMessage> message(qint64 id);
-    QList<StoredMessage> messagesByControlId(const QString& controlId);
     QList<TraceEvent> trace(const QByteArray& correlationId);
     QList<DeadLetter> deadLetters(qint64 afterId, int limit);
     qint64 deadLetterCount();

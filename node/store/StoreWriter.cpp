@@ -174,8 +174,6 @@ void StoreWriter::runBatch(std::deque<Op>& batch)
             m_db.exec("ROLLBACK");
     }
     if (ok) {
-        m_batches.fetch_add(1, std::memory_order_relaxed);
-        m_operations.fetch_add(qint64(batch.size()), std::memory_order_relaxed);
         for (auto& op : batch) {
             if (op.done)
                 op.done(true, {});

@@ -37,8 +37,6 @@ public:
     void submitLazy(Apply apply, Done done = {});
     static constexpr int LazyDelayMs = 100;
     static constexpr int WalRestartPages = 4096;     ///< 16 MiB of WAL
-    qint64 batchesCommitted() const { return m_batches; }
-    qint64 operationsCommitted() const { return m_operations; }
 
 private:
     struct Op
@@ -69,6 +67,4 @@ private:
     std::condition_variable m_checkpointWake;
     bool m_checkpointDue = false;
     std::atomic<int> m_walPages{0};
-    std::atomic<qint64> m_batches{0};
-    std::atomic<qint64> m_operations{0};
 };
