@@ -30,7 +30,8 @@ enum class AckMode {
     Enhanced,                                        ///< honour MSH-15/16: accept ack CA/CE/CR, then application ack
 };
 
-/// An inbound interface: an MLLP listener.
+/// An inbound interface: an MLLP listener, or a FHIR R4 endpoint on the API server
+/// (kind "fhir": POST https://host:port/fhir/<name>/[<ResourceType>]; host/port/tls/framing unused).
 struct ChannelConfig
 {
     QString name;
@@ -85,6 +86,30 @@ struct DestinationConfig
     BreakerPolicy breaker;
 };
 
+/// The ops API (docs/ops-api.md) and FHIR ingest share one HTTPS server on node.http.
+struct ApiConfig
+{
+    /// TLS is on unless --insecure-dev. Without certificate/privateKey the node creates a
+    /// self-signed pair in dataDir on first start and keeps it (config key "node.http.tls").
+    TlsFiles tls{true, {}, {}, {}, true};
+    bool insecureDev = false;                        ///< command line only: plain HTTP, said loudly
+    int tokenTtlMinutes = 15;                        ///< "api.tokenTtlMinutes"
+    qint64 maxBodyBytes = 16LL * 1024 * 1024;        ///< "api.maxBodyBytes": larger requests get 413 unread
+    int signInFailuresBeforeDelay = 3;               ///< "api.signIn.failuresBeforeDelay"
+    int signInLockoutSeconds = 300;                  ///< "api.signIn.lockoutSeconds" cap of the growing delay
+    /// Fields masked in every response unless the role may see PHI ("api.phiFields").
+    QStringList phiFields{QStringLiteral("PID-2"),  QStringLiteral("PID-3"),  QStringLiteral("PID-4"),
+                          QStringLiteral("PID-5"),  QStringLiteral("PID-6"),  QStringLiteral("PID-7"),
+                          QStringLiteral("PID-9"),  QStringLiteral("PID-11"), QStringLiteral("PID-13"),
+                          QStringLiteral("PID-14"), QStringLiteral("PID-18"), QStringLiteral("PID-19"),
+                          QStringLiteral("PID-20"), QStringLiteral("PID-21"), QStringLiteral("NK1-2"),
+                          QStringLiteral("NK1-4"),  QStringLiteral("NK1-5"),  QStringLiteral("NK1-6"),
+                          QStringLiteral("GT1-3"),  QStringLiteral("GT1-5"),  QStringLiteral("GT1-6"),
+                          QStringLiteral("IN1-16"), QStringLiteral("IN1-19"), QStringLiteral("IN1-36")};
+    int statsHistoryDays = 7;                        ///< "api.statsHistoryDays": 1 s for the last hour, 1 min beyond
+    int streamBufferEvents = 10000;                  ///< "api.streamBufferEvents": replayable on reconnect
+};
+
 /// The whole node configuration (docs/config.md is the reference).
 struct NodeConfig
 {
@@ -97,7 +122,8 @@ struct NodeConfig
     int httpPort = 0;                                ///< /metrics (and later the ops API)
     int dedupWindowHours = 168;                      ///< 7 days (SEMANTICS.md 1.5)
     int groupCommitMaxBatch = 512;
-    QList<ChannelConfig> channels;
+    ApiConfig api;
+    QList<ChannelConfig> channels;                   ///< kind "mllp" (a listener) or "fhir" (on the API server)
     QList<DestinationConfig> destinations;
     QList<RouteRule> routes;
 

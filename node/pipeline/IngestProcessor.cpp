@@ -140,6 +140,7 @@ IngestProcessor::Decision IngestProcessor::process(const QByteArray& payload, co
     r.sendingFacility = m.sendingFacility();
     r.version = m.version();
     r.patientId = m.value(u"PID-3.1");
+    r.unit = m.value(u"PV1-3.1");
     d.enhancedMode = m_channel.ackMode == AckMode::Enhanced && m.enhancedAckMode();
     d.acceptAckType = m.acceptAckType();
     d.applicationAckType = m.applicationAckType();

@@ -41,7 +41,10 @@ TraceEvent takeEvent(QDataStream& s, const QByteArray& correlationId, qint64 mes
     return e;
 }
 
-constexpr quint8 RecordFormat = 2;
+// Format 3 added unit, format and replayOf at the end; format 2 records (written before) still
+// replay after an upgrade.
+constexpr quint8 RecordFormat = 3;
+constexpr quint8 RecordFormatV2 = 2;
 constexpr quint8 EventsFormat = 2;
 
 } // namespace
@@ -65,6 +68,9 @@ QByteArray AppliedRecord::serialize() const
     s << qint32(events.size());
     for (const TraceEvent& e : events)
         putEvent(s, e);
+    put(s, unit);
+    put(s, format);
+    s << replayOf;
     return out;
 }
 
@@ -75,7 +81,7 @@ std::optional<AppliedRecord> AppliedRecord::deserialize(const QByteArray& bytes)
     s.setVersion(QDataStream::Qt_6_4);
     quint8 format = 0;
     s >> format;
-    if (format != RecordFormat)
+    if (format != RecordFormat && format != RecordFormatV2)
         return std::nullopt;
     s >> r.messageId >> r.correlationId;
     for (QString* text : {&r.channel, &r.messageType, &r.triggerEvent, &r.controlId, &r.sendingApplication,
@@ -93,6 +99,11 @@ std::optional<AppliedRecord> AppliedRecord::deserialize(const QByteArray& bytes)
     s >> eventCount;
     for (qint32 i = 0; i < eventCount && s.status() == QDataStream::Ok; ++i)
         r.events.append(takeEvent(s, r.correlationId, r.messageId));
+    if (format >= RecordFormat) {
+        r.unit = takeString(s);
+        r.format = takeString(s);
+        s >> r.replayOf;
+    }
     if (s.status() != QDataStream::Ok)
         return std::nullopt;
     return r;

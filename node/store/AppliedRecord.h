@@ -18,6 +18,9 @@ struct AppliedRecord
     QString channel;
     qint64 receivedAtMs = 0;
     QString messageType, triggerEvent, controlId, sendingApplication, sendingFacility, version, patientId;
+    QString unit;                                    ///< care unit (PV1-3.1), for nurses' scope
+    QString format;                                  ///< "hl7v2" or "fhir+json"
+    qint64 replayOf = 0;                             ///< the message this one resubmits (lineage)
     QByteArray contentHash;
     QString state;
     QString ackCode;

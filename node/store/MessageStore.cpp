@@ -329,6 +329,9 @@ void MessageStore::Private::decide(IngestRecord& rec, IngestOutcome& outcome, Ap
     a.sendingFacility = rec.sendingFacility;
     a.version = rec.version;
     a.patientId = rec.patientId;
+    a.unit = rec.unit;
+    a.format = rec.format;
+    a.replayOf = rec.replayOf;
     a.contentHash = rec.contentHash;
     a.state = outcome.duplicate ? QStringLiteral("duplicate") : stateName(rec.disposition);
     a.ackCode = outcome.ackCode;
@@ -748,12 +751,15 @@ StoredMessage readMessage(SqliteStatement& stmt)
     m.ackCode = stmt.text(12);
     m.duplicateOf = stmt.int64(13);
     m.raw = stmt.blob(14);
+    m.unit = stmt.text(15);
+    m.format = stmt.text(16);
+    m.replayOf = stmt.int64(17);
     return m;
 }
 
 constexpr const char* MessageColumns = "SELECT id, correlation_id, channel, received_at, msg_type, trigger_event, "
                                        "control_id, sending_app, sending_facility, hl7_version, patient_id, state, "
-                                       "ack_code, duplicate_of, raw FROM messages ";
+                                       "ack_code, duplicate_of, raw, unit, format, replay_of FROM messages ";
 
 } // namespace
 

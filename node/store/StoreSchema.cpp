@@ -70,6 +70,20 @@ CREATE TABLE meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL);
 INSERT INTO meta(key, value) VALUES('journal_applied_sequence', 0);
 )SQL";
 
+// Version 2 (the ops API): the care unit a message belongs to (nurses see their units), its payload
+// format (HL7 v2 or FHIR JSON), resubmission lineage (replay_of; 0 = an original), the dead
+// letter's replay, and the indexes the API's searches need (every search is one index range walked
+// in id order, newest first, so a page costs the same at 10 million rows as at ten).
+const char* const SchemaV2 = R"SQL(
+ALTER TABLE messages ADD COLUMN unit TEXT;
+ALTER TABLE messages ADD COLUMN format TEXT NOT NULL DEFAULT 'hl7v2';
+ALTER TABLE messages ADD COLUMN replay_of INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE dead_letters ADD COLUMN resubmitted_as INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE dead_letters ADD COLUMN resubmitted_at INTEGER;
+CREATE INDEX messages_replay ON messages(replay_of) WHERE replay_of != 0;
+CREATE INDEX dead_letters_message ON dead_letters(message_id);
+)SQL";
+
 int userVersion(SqliteDatabase& db)
 {
     auto stmt = db.prepare("PRAGMA user_version");
@@ -104,8 +118,10 @@ bool StoreSchema::migrate(SqliteDatabase& db, QString* errorString)
     bool ok = true;
     if (version < 1)
         ok = db.exec(SchemaV1, &error);
+    if (ok && version < 2)
+        ok = db.exec(SchemaV2, &error);
     if (ok)
-        ok = db.exec("PRAGMA user_version = 1", &error);
+        ok = db.exec("PRAGMA user_version = 2", &error);
     if (ok)
         ok = db.exec("COMMIT", &error);
     if (!ok) {

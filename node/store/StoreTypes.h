@@ -36,6 +36,9 @@ struct IngestRecord
     QString sendingFacility;
     QString version;
     QString patientId;
+    QString unit;                                    ///< care unit (PV1-3.1 point of care), nurses see their units
+    QString format = QStringLiteral("hl7v2");        ///< payload format: "hl7v2" or "fhir+json"
+    qint64 replayOf = 0;                             ///< resubmission: the message (or dead letter's message) it replays
     QByteArray contentHash;                          ///< SHA-256 of the payload with normalized terminators
     Disposition disposition = Disposition::Accepted;
     QString ackCode;                                 ///< MSA-1 to send once committed ("" = none)
@@ -91,6 +94,9 @@ struct StoredMessage
     QString sendingFacility;
     QString version;
     QString patientId;
+    QString unit;
+    QString format;                                  ///< "hl7v2" or "fhir+json"
+    qint64 replayOf = 0;
     QString state;                                   ///< accepted, invalid, unparseable, duplicate
     QString ackCode;
     qint64 duplicateOf = 0;
@@ -110,6 +116,7 @@ struct DeadLetter
     QString errorLocation;
     int attempts = 0;
     qint64 createdAtMs = 0;
-    QString state;                                   ///< open
+    QString state;                                   ///< open, resubmitted
+    qint64 resubmittedAs = 0;                        ///< the message ID of its replay
     QByteArray raw;                                  ///< the original bytes
 };

@@ -7,7 +7,8 @@ void TableWriter::prepare(SqliteDatabase& db)
     insertMessage = db.prepare(
         "INSERT INTO messages(id, correlation_id, channel, received_at, msg_type, trigger_event, control_id, "
         "sending_app, sending_facility, hl7_version, patient_id, content_hash, state, ack_code, duplicate_of, raw, "
-        "ingest_trace) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
+        "ingest_trace, unit, format, replay_of) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+        "?16, ?17, ?18, ?19, ?20)");
     insertTrace = db.prepare("INSERT INTO trace_events(correlation_id, message_id, at_us, stage, outcome, "
                              "destination, detail) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     insertQueue = db.prepare("INSERT INTO queue(id, destination, message_id, enqueued_at) VALUES(?1, ?2, ?3, ?4)");
@@ -52,6 +53,9 @@ bool TableWriter::apply(const AppliedRecord& r)
              .bind(15, r.duplicateOf)
              .bindBlob(16, r.raw)
              .bindBlob(17, AppliedRecord::packEvents(r.events))
+             .bind(18, r.unit.isEmpty() ? QString() : r.unit)
+             .bind(19, r.format.isEmpty() ? QStringLiteral("hl7v2") : r.format)
+             .bind(20, r.replayOf)
              .run())
         return false;
     if (r.deadLetter
