@@ -1,4 +1,7 @@
 // vigil-node: the integration node daemon (DESIGN.md section 2). Argument parsing and wiring only.
+#include "node/audit/AuditCommand.h"
+#include "node/auth/UserCommand.h"
+#include "node/api/OpsApi.h"
 #include "node/config/NodeConfig.h"
 #include "node/service/NodeService.h"
 #include "node/service/SignalWatcher.h"
@@ -8,8 +11,11 @@
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
+#include <QTextStream>
 
 #include <cstdio>
+
+#include <sys/stat.h>
 
 namespace {
 
@@ -19,17 +25,61 @@ int fail(const QString& message)
     return 2;
 }
 
+// `vigil-node user ...` and `vigil-node audit ...` work on the ops database of a data folder,
+// given by --data-dir or by the node.dataDir of --config.
+int runAdminCommand(QStringList args)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QTextStream in(stdin);
+    const QString command = args.takeFirst();
+    QString dataDir;
+    QString configFile;
+    for (qsizetype i = 0; i + 1 < args.size();) {
+        if (args.at(i) == u"--data-dir" || args.at(i) == u"--config") {
+            (args.at(i) == u"--data-dir" ? dataDir : configFile) = args.at(i + 1);
+            args.remove(i, 2);
+        } else {
+            ++i;
+        }
+    }
+    if (dataDir.isEmpty() && !configFile.isEmpty()) {
+        QString error;
+        const auto config = NodeConfigLoader::fromFile(configFile, &error);
+        if (!config)
+            return fail(QStringLiteral("configuration error:\n%1").arg(error));
+        dataDir = config->dataDir;
+    }
+    if (dataDir.isEmpty()) {
+        return fail(QStringLiteral("%1: say which node: --data-dir DIR or --config FILE (e.g. vigil-node %1 %2 "
+                                   "--data-dir /var/lib/vigil)")
+                        .arg(command, command == u"user" ? QStringLiteral("list") : QStringLiteral("verify")));
+    }
+    const QString opsDb = QDir(dataDir).filePath(QStringLiteral("ops.db"));
+    return command == u"user" ? runUserCommand(args, opsDb, out, err, in) : runAuditCommand(args, opsDb, out, err);
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
 {
+    // Everything the node writes (message store, ops.db with password hashes, journal, keys, file
+    // destinations) holds patient data or secrets: readable by the node's own user only.
+    ::umask(0077);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("vigil-node"));
     QCoreApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
 
+    const QStringList arguments = QCoreApplication::arguments().mid(1);
+    if (!arguments.isEmpty() && (arguments.first() == u"user" || arguments.first() == u"audit"))
+        return runAdminCommand(arguments);
+
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Vigil integration node: HL7 v2 over MLLP in, durable, "
-                                                    "acknowledged, routed, delivered or dead-lettered."));
+                                                    "acknowledged, routed, delivered or dead-lettered.\n\n"
+                                                    "Administration (works while the node runs):\n"
+                                                    "  vigil-node user add|passwd|disable|enable|list ... --data-dir DIR\n"
+                                                    "  vigil-node audit verify|list ... --data-dir DIR"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption configOption(QStringLiteral("config"), QStringLiteral("Node configuration file (JSON, see docs/config.md)."),
@@ -48,7 +98,11 @@ int main(int argc, char* argv[])
                                           QStringLiteral("Retarget a destination: NAME=HOST:PORT (mllp) or NAME=URL "
                                                          "(http). Repeatable."),
                                           QStringLiteral("SPEC"));
-    parser.addOptions({configOption, demoOption, dataDirOption, listenOption, targetOption});
+    const QCommandLineOption insecureOption(
+        QStringLiteral("insecure-dev"),
+        QStringLiteral("DEVELOPMENT ONLY: serve the ops API and FHIR channels over plain HTTP, so passwords, "
+                       "tokens and patient data cross the network unencrypted."));
+    parser.addOptions({configOption, demoOption, dataDirOption, listenOption, targetOption, insecureOption});
     parser.process(app);
 
     if (parser.isSet(configOption) == parser.isSet(demoOption))
@@ -84,12 +138,25 @@ int main(int argc, char* argv[])
             return fail(error);
     }
 
+    if (parser.isSet(insecureOption)) {
+        config->api.insecureDev = true;
+        std::fprintf(stderr, "vigil-node: WARNING: --insecure-dev: the ops API and FHIR channels use PLAIN HTTP. "
+                             "Passwords, bearer tokens and patient data cross the network unencrypted. Never use "
+                             "this with real data or outside a developer's machine.\n");
+    }
+
     NodeService node(*config);
     SignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &node, [&node](int) { node.shutdown(); });
     QObject::connect(&node, &NodeService::stopped, &app, [] { QCoreApplication::exit(0); });
     if (!node.start(&error, stdout))
         return fail(error);
+    if (parser.isSet(demoOption)) {
+        // One user per role, so the console can be tried at once; the nurse looks after two of
+        // the synthetic feed's wards.
+        if (!node.opsApi()->createDemoUsers({QStringLiteral("4B"), QStringLiteral("ICU")}, stdout, &error))
+            return fail(error);
+    }
     std::fprintf(stdout, "data %s\n", qUtf8Printable(config->dataDir));
     std::fflush(stdout);
     return app.exec();

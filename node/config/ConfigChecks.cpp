@@ -1,10 +1,14 @@
 #include "node/config/ConfigChecks.h"
 
+#include "models/routing/RoutePatterns.h"
 #include "node/config/NodeConfig.h"
+#include "node/fhir/FhirResourceTypes.h"
 
 #include <QDir>
 #include <QHostAddress>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -73,6 +77,70 @@ bool isValidHttpUrl(const QUrl& url, QString* errorString)
         return false;
     }
     return true;
+}
+
+bool isValidFhirResourceType(const QString& type, QString* errorString)
+{
+    if (FhirResourceTypes::isKnown(type))
+        return true;
+    const QString suggestion = FhirResourceTypes::suggestion(type);
+    setError(errorString, u"\"%1\" is not a FHIR R4 resource type%2"_s.arg(
+                              type, suggestion.isEmpty() ? QString() : u" (did you mean \"%1\"?)"_s.arg(suggestion)));
+    return false;
+}
+
+bool isValidFhirEventPattern(const QString& pattern, QString* errorString)
+{
+    static const QRegularExpression event(u"^[A-Za-z0-9._:/*-]{1,256}$"_s);
+    if (event.match(pattern).hasMatch())
+        return true;
+    setError(errorString, u"\"%1\" is not a FHIR event pattern (a code or URI such as \"transaction\" or "
+                          "\"patient-link\", or \"*\")"_s.arg(pattern));
+    return false;
+}
+
+bool isValidFhirMessageTypePattern(const QString& pattern, QString* errorString)
+{
+    const qsizetype caret = pattern.indexOf(u'^');
+    const QString type = caret < 0 ? pattern : pattern.left(caret);
+    const QString syntax = u"\"%1\" is not a FHIR message-type pattern (ResourceType or ResourceType^EVENT, e.g. "
+                           "\"Observation\", \"Bundle^transaction\")"_s.arg(pattern);
+    QString why;
+    if (!isValidFhirResourceType(type, &why)) {
+        setError(errorString, syntax + u": "_s + why);
+        return false;
+    }
+    if (caret >= 0 && !isValidFhirEventPattern(pattern.mid(caret + 1), &why)) {
+        setError(errorString, syntax + u": "_s + why);
+        return false;
+    }
+    return true;
+}
+
+bool isValidRouteMessageType(const QString& pattern, QString* errorString)
+{
+    QString hl7Why;
+    if (RoutePatterns::isValidMessageTypePattern(pattern, &hl7Why) || isValidFhirMessageTypePattern(pattern))
+        return true;
+    // Report in the language the author was writing: a type with lower-case letters ("Patinet") was
+    // meant as a FHIR resource type, anything else as an HL7 type.
+    const QString type = pattern.section(u'^', 0, 0);
+    const bool fhirLike = type.size() > 3 && std::any_of(type.cbegin(), type.cend(), [](QChar c) { return c.isLower(); });
+    if (fhirLike)
+        return isValidFhirMessageTypePattern(pattern, errorString);
+    setError(errorString, hl7Why);
+    return false;
+}
+
+bool isValidPhiField(const QString& path, QString* errorString)
+{
+    static const QRegularExpression field(u"^[A-Z][A-Z0-9]{2}-[1-9][0-9]{0,2}(\\.[1-9][0-9]{0,2})?$"_s);
+    if (field.match(path).hasMatch())
+        return true;
+    setError(errorString, u"\"%1\" is not a PHI field path (SEG-n or SEG-n.c: a segment of three upper-case "
+                          "letters or digits, then field and component numbers from 1, e.g. \"PID-5\", "
+                          "\"PID-11.1\")"_s.arg(path));
+    return false;
 }
 
 QString resolvePath(const QString& base, const QString& path)

@@ -115,6 +115,12 @@ bool applyListenOverride(NodeConfig& config, const QString& spec, QString* error
     ChannelConfig* channel = nullptr;
     QStringList listeners{u"http"_s};
     for (ChannelConfig& candidate : config.channels) {
+        if (candidate.kind == u"fhir"_s) {
+            if (candidate.name == name)
+                return fail(u"\"%1\" is a FHIR channel, served on the node's HTTP listener: move that one with "
+                            "--listen http=[HOST:]PORT"_s.arg(name));
+            continue;
+        }
         listeners.append(candidate.name);
         if (candidate.name == name)
             channel = &candidate;

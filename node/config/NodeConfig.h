@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/hl7/PhiMasker.h"
 #include "models/routing/RouteTable.h"
 
 #include <QString>
@@ -43,7 +44,8 @@ struct ChannelConfig
     int idleTimeoutSeconds = 300;
     int maxConnections = 256;
     QStringList acceptMessageTypes{QStringLiteral("*")}; ///< "TYPE^TRIGGER" with "*" wildcards
-    bool requirePatientIdentifier = true;
+    QStringList acceptResourceTypes{QStringLiteral("*")}; ///< fhir: R4 resource types (top level) or "*"
+    bool requirePatientIdentifier = true;            ///< the loader makes it false for fhir channels unless set
     InvalidMessagePolicy onInvalid = InvalidMessagePolicy::Nak;
     AckMode ackMode = AckMode::Original;             ///< config key "ackMode": "original" | "enhanced"
 };
@@ -98,14 +100,7 @@ struct ApiConfig
     int signInFailuresBeforeDelay = 3;               ///< "api.signIn.failuresBeforeDelay"
     int signInLockoutSeconds = 300;                  ///< "api.signIn.lockoutSeconds" cap of the growing delay
     /// Fields masked in every response unless the role may see PHI ("api.phiFields").
-    QStringList phiFields{QStringLiteral("PID-2"),  QStringLiteral("PID-3"),  QStringLiteral("PID-4"),
-                          QStringLiteral("PID-5"),  QStringLiteral("PID-6"),  QStringLiteral("PID-7"),
-                          QStringLiteral("PID-9"),  QStringLiteral("PID-11"), QStringLiteral("PID-13"),
-                          QStringLiteral("PID-14"), QStringLiteral("PID-18"), QStringLiteral("PID-19"),
-                          QStringLiteral("PID-20"), QStringLiteral("PID-21"), QStringLiteral("NK1-2"),
-                          QStringLiteral("NK1-4"),  QStringLiteral("NK1-5"),  QStringLiteral("NK1-6"),
-                          QStringLiteral("GT1-3"),  QStringLiteral("GT1-5"),  QStringLiteral("GT1-6"),
-                          QStringLiteral("IN1-16"), QStringLiteral("IN1-19"), QStringLiteral("IN1-36")};
+    QStringList phiFields = PhiMasker::defaultFields();
     int statsHistoryDays = 7;                        ///< "api.statsHistoryDays": 1 s for the last hour, 1 min beyond
     int streamBufferEvents = 10000;                  ///< "api.streamBufferEvents": replayable on reconnect
 };

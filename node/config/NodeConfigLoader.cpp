@@ -3,6 +3,7 @@
 #include "models/routing/RoutePatterns.h"
 #include "node/config/ConfigChecks.h"
 #include "node/config/ConfigReader.h"
+#include "node/fhir/FhirResourceTypes.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -21,23 +22,20 @@ namespace {
 constexpr qint64 kMaxConfigBytes = 16 * 1024 * 1024;
 constexpr qint64 kIntMax = std::numeric_limits<int>::max();
 
-const QStringList kTopKeys{u"version"_s, u"configVersion"_s, u"node"_s,  u"store"_s,
+const QStringList kTopKeys{u"version"_s, u"configVersion"_s, u"node"_s,  u"store"_s, u"api"_s,
                            u"channels"_s, u"destinations"_s, u"routes"_s};
 const QStringList kNodeKeys{u"id"_s, u"dataDir"_s, u"http"_s};
-const QStringList kHttpKeys{u"host"_s, u"port"_s};
+const QStringList kHttpKeys{u"host"_s, u"port"_s, u"tls"_s};
 const QStringList kStoreKeys{u"dedupWindowHours"_s, u"groupCommitMaxBatch"_s};
-const QStringList kChannelKeys{u"name"_s,
-                               u"kind"_s,
-                               u"host"_s,
-                               u"port"_s,
-                               u"tls"_s,
-                               u"maxFrameBytes"_s,
-                               u"idleTimeoutSeconds"_s,
-                               u"maxConnections"_s,
-                               u"acceptMessageTypes"_s,
-                               u"requirePatientIdentifier"_s,
-                               u"onInvalid"_s,
-                               u"ackMode"_s};
+const QStringList kApiKeys{u"tokenTtlMinutes"_s, u"maxBodyBytes"_s,     u"signIn"_s,
+                           u"phiFields"_s,       u"statsHistoryDays"_s, u"streamBufferEvents"_s};
+const QStringList kSignInKeys{u"failuresBeforeDelay"_s, u"lockoutSeconds"_s};
+const QStringList kChannelCommonKeys{u"name"_s, u"kind"_s, u"requirePatientIdentifier"_s, u"onInvalid"_s};
+const QStringList kMllpChannelKeys{u"host"_s,           u"port"_s,           u"tls"_s,
+                                   u"maxFrameBytes"_s,  u"idleTimeoutSeconds"_s, u"maxConnections"_s,
+                                   u"acceptMessageTypes"_s, u"ackMode"_s};
+const QStringList kFhirChannelKeys{u"acceptResourceTypes"_s};
+const QStringList kChannelKinds{u"mllp"_s, u"fhir"_s};
 const QStringList kDestinationCommonKeys{u"name"_s, u"kind"_s, u"retry"_s, u"breaker"_s};
 const QStringList kMllpDestinationKeys{u"host"_s, u"port"_s, u"tls"_s, u"ackTimeoutMs"_s, u"connectTimeoutMs"_s};
 const QStringList kHttpDestinationKeys{u"url"_s, u"tls"_s, u"contentType"_s, u"requestTimeoutMs"_s};
@@ -152,6 +150,8 @@ private:
             readNode(*node, u"node"_s);
         if (auto store = m_reader.object(root, {}, u"store"_s))
             readStore(*store, u"store"_s);
+        if (auto api = m_reader.object(root, {}, u"api"_s))
+            readApi(*api, u"api"_s);
         if (auto channels = m_reader.array(root, {}, u"channels"_s)) {
             for (qsizetype i = 0; i < channels->size(); ++i) {
                 const QString path = ConfigReader::element(u"channels"_s, i);
@@ -224,7 +224,92 @@ private:
             listenHost(*http, httpPath, m_config.httpHost);
             if (auto port = m_reader.integer(*http, httpPath, u"port"_s, 0, 65535))
                 m_config.httpPort = int(*port);
+            readApiTls(*http, httpPath);
         }
+    }
+
+    // The API server always speaks TLS (plain HTTP only with --insecure-dev on the command line): the
+    // file gives its certificate and key, or neither, and then the node makes a self-signed pair.
+    void readApiTls(const QJsonObject& http, const QString& httpPath)
+    {
+        auto object = m_reader.object(http, httpPath, u"tls"_s);
+        if (!object)
+            return;
+        const QString path = ConfigReader::child(httpPath, u"tls"_s);
+        const QStringList allowed{u"certificate"_s, u"privateKey"_s};
+        for (auto it = object->begin(); it != object->end(); ++it) {
+            const QString where = ConfigReader::child(path, it.key());
+            if (allowed.contains(it.key()))
+                continue;
+            if (it.key() == u"enabled"_s)
+                m_reader.addError(where, u"the API server always uses TLS (plain HTTP only with --insecure-dev on the "
+                                         "command line); leave certificate and privateKey out for a self-signed "
+                                         "certificate"_s);
+            else if (it.key() == u"ca"_s || it.key() == u"verifyPeer"_s)
+                m_reader.addError(where, u"not used: the API server presents its certificate and does not verify "
+                                         "clients"_s);
+            else
+                m_reader.addError(where, u"unknown key"_s + ConfigReader::didYouMean(it.key(), allowed));
+        }
+        TlsFiles& tls = m_config.api.tls;
+        const auto file = [&](const QString& key, QString& target) {
+            if (auto text = m_reader.nonEmptyString(*object, path, key)) {
+                target = ConfigChecks::resolvePath(m_config.configDir, *text);
+                if (!QFileInfo(target).isReadable())
+                    m_reader.addError(ConfigReader::child(path, key), u"cannot read \"%1\""_s.arg(target));
+            }
+        };
+        file(u"certificate"_s, tls.certificateFile);
+        file(u"privateKey"_s, tls.privateKeyFile);
+        const bool hasCert = object->contains(u"certificate"_s);
+        const bool hasKey = object->contains(u"privateKey"_s);
+        if (hasCert != hasKey) {
+            m_reader.addError(path, u"%1 is missing: give both certificate and privateKey, or neither (then the node "
+                                    "creates a self-signed certificate in its data folder)"_s
+                                        .arg(hasCert ? u"privateKey"_s : u"certificate"_s));
+        }
+    }
+
+    void readApi(const QJsonObject& api, const QString& path)
+    {
+        ApiConfig& config = m_config.api;
+        m_reader.checkKeys(api, path, kApiKeys);
+        if (auto minutes = m_reader.integer(api, path, u"tokenTtlMinutes"_s, 1, 24 * 60))
+            config.tokenTtlMinutes = int(*minutes);
+        if (auto bytes = m_reader.integer(api, path, u"maxBodyBytes"_s, 1024, 1024 * 1024 * 1024))
+            config.maxBodyBytes = *bytes;
+        if (auto signIn = m_reader.object(api, path, u"signIn"_s)) {
+            const QString signInPath = ConfigReader::child(path, u"signIn"_s);
+            m_reader.checkKeys(*signIn, signInPath, kSignInKeys);
+            if (auto failures = m_reader.integer(*signIn, signInPath, u"failuresBeforeDelay"_s, 1, 1000))
+                config.signInFailuresBeforeDelay = int(*failures);
+            if (auto seconds = m_reader.integer(*signIn, signInPath, u"lockoutSeconds"_s, 1, 24 * 3600))
+                config.signInLockoutSeconds = int(*seconds);
+        }
+        if (auto fields = m_reader.stringList(api, path, u"phiFields"_s)) {
+            const QString fieldsPath = ConfigReader::child(path, u"phiFields"_s);
+            const bool isArray = api.value(u"phiFields"_s).isArray();
+            bool ok = true;
+            if (fields->isEmpty()) {
+                m_reader.addError(fieldsPath, u"must not be empty: patient data would be shown to every role"_s);
+                ok = false;
+            }
+            for (qsizetype i = 0; i < fields->size(); ++i) {
+                QString why;
+                if (!ConfigChecks::isValidPhiField(fields->at(i), &why)) {
+                    m_reader.addError(isArray ? ConfigReader::element(fieldsPath, i) : fieldsPath, why);
+                    ok = false;
+                }
+            }
+            if (ok) {
+                fields->removeDuplicates();
+                config.phiFields = *fields;
+            }
+        }
+        if (auto days = m_reader.integer(api, path, u"statsHistoryDays"_s, 1, 3650))
+            config.statsHistoryDays = int(*days);
+        if (auto events = m_reader.integer(api, path, u"streamBufferEvents"_s, 1, 10000000))
+            config.streamBufferEvents = int(*events);
     }
 
     void readStore(const QJsonObject& store, const QString& path)
@@ -296,13 +381,38 @@ private:
     ChannelConfig readChannel(const QJsonObject& object, const QString& path)
     {
         ChannelConfig channel;
-        m_reader.checkKeys(object, path, kChannelKeys);
+        const auto kind = m_reader.string(object, path, u"kind"_s);
+        if (kind && !kChannelKinds.contains(*kind)) {
+            m_reader.addError(ConfigReader::child(path, u"kind"_s),
+                              u"unknown channel kind \"%1\" (channels are \"mllp\" listeners or \"fhir\" "
+                              "endpoints)%2"_s.arg(*kind, ConfigReader::didYouMean(*kind, kChannelKinds)));
+        }
+        if (kind == u"fhir"_s) {
+            channel.kind = u"fhir"_s;
+            channel.requirePatientIdentifier = false;
+            m_reader.checkKeys(object, path, kChannelCommonKeys + kFhirChannelKeys, kMllpChannelKeys,
+                               u"not used by fhir channels: FHIR channels are served on node.http "
+                               "(POST /fhir/<name>), which has the address and TLS settings"_s);
+        } else if (!kind || *kind == u"mllp"_s) {
+            m_reader.checkKeys(object, path, kChannelCommonKeys + kMllpChannelKeys, kFhirChannelKeys,
+                               u"not used by mllp channels (acceptMessageTypes lists HL7 message types)"_s);
+        } else {
+            m_reader.checkKeys(object, path, kChannelCommonKeys + kMllpChannelKeys + kFhirChannelKeys);
+        }
         if (auto name = this->name(object, path, Presence::Required))
             channel.name = *name;
-        if (auto kind = m_reader.string(object, path, u"kind"_s); kind && *kind != u"mllp"_s) {
-            m_reader.addError(ConfigReader::child(path, u"kind"_s),
-                              u"unknown channel kind \"%1\" (channels are \"mllp\" listeners)"_s.arg(*kind));
-        }
+        if (channel.kind == u"fhir"_s)
+            readFhirChannel(object, path, channel);
+        else
+            readMllpChannel(object, path, channel);
+        if (auto require = m_reader.boolean(object, path, u"requirePatientIdentifier"_s))
+            channel.requirePatientIdentifier = *require;
+        m_channelPaths.append(path);
+        return channel;
+    }
+
+    void readMllpChannel(const QJsonObject& object, const QString& path, ChannelConfig& channel)
+    {
         listenHost(object, path, channel.host);
         if (auto port = m_reader.integer(object, path, u"port"_s, 0, 65535))
             channel.port = int(*port);
@@ -320,16 +430,41 @@ private:
             if (checkMessageTypes(*types, typesPath, object.value(u"acceptMessageTypes"_s).isArray()))
                 channel.acceptMessageTypes = *types;
         }
-        if (auto require = m_reader.boolean(object, path, u"requirePatientIdentifier"_s))
-            channel.requirePatientIdentifier = *require;
         if (auto policy = m_reader.choice(object, path, u"onInvalid"_s, {u"nak"_s, u"ack-and-dead-letter"_s})) {
             channel.onInvalid = *policy == u"nak"_s ? InvalidMessagePolicy::Nak
                                                      : InvalidMessagePolicy::AckAndDeadLetter;
         }
         if (auto mode = m_reader.choice(object, path, u"ackMode"_s, {u"original"_s, u"enhanced"_s}))
             channel.ackMode = *mode == u"original"_s ? AckMode::Original : AckMode::Enhanced;
-        m_channelPaths.append(path);
-        return channel;
+    }
+
+    void readFhirChannel(const QJsonObject& object, const QString& path, ChannelConfig& channel)
+    {
+        // Served by the API server: no listener of its own.
+        channel.host.clear();
+        channel.port = 0;
+        if (auto types = m_reader.stringList(object, path, u"acceptResourceTypes"_s)) {
+            const QString typesPath = ConfigReader::child(path, u"acceptResourceTypes"_s);
+            const bool isArray = object.value(u"acceptResourceTypes"_s).isArray();
+            bool ok = true;
+            if (types->isEmpty()) {
+                m_reader.addError(typesPath, u"must not be empty (use [\"*\"] to accept every resource type)"_s);
+                ok = false;
+            }
+            for (qsizetype i = 0; i < types->size(); ++i) {
+                QString why;
+                if (types->at(i) != u"*"_s && !ConfigChecks::isValidFhirResourceType(types->at(i), &why)) {
+                    m_reader.addError(isArray ? ConfigReader::element(typesPath, i) : typesPath, why);
+                    ok = false;
+                }
+            }
+            if (ok)
+                channel.acceptResourceTypes = *types;
+        }
+        if (auto policy = m_reader.choice(object, path, u"onInvalid"_s, {u"reject"_s, u"accept-and-dead-letter"_s})) {
+            channel.onInvalid = *policy == u"reject"_s ? InvalidMessagePolicy::Nak
+                                                        : InvalidMessagePolicy::AckAndDeadLetter;
+        }
     }
 
     bool checkMessageTypes(const QStringList& patterns, const QString& path, bool isArray)
@@ -536,10 +671,16 @@ private:
         };
         const auto anyValue = [](const QString&, QString*) { return true; };
         rule.messageTypes = list(u"messageType"_s, [](const QString& v, QString* why) {
-            return RoutePatterns::isValidMessageTypePattern(v, why);
+            return ConfigChecks::isValidRouteMessageType(v, why);
         });
-        rule.triggerEvents = list(u"triggerEvent"_s, [](const QString& v, QString* why) {
-            return RoutePatterns::isValidTriggerPattern(v, why);
+        // FHIR event codes ("patient-link", "transaction") are not HL7 trigger events: they are allowed
+        // when the rule names FHIR resource types only, and HL7's upper-case check stays everywhere else.
+        const bool fhirOnly = !rule.messageTypes.isEmpty()
+            && std::all_of(rule.messageTypes.cbegin(), rule.messageTypes.cend(), [](const QString& v) {
+                   return ConfigChecks::isValidFhirMessageTypePattern(v);
+               });
+        rule.triggerEvents = list(u"triggerEvent"_s, [fhirOnly](const QString& v, QString* why) {
+            return fhirOnly ? ConfigChecks::isValidFhirEventPattern(v, why) : RoutePatterns::isValidTriggerPattern(v, why);
         });
         rule.sendingFacilities = list(u"sendingFacility"_s, anyValue);
         rule.sendingApplications = list(u"sendingApplication"_s, anyValue);
@@ -621,7 +762,7 @@ private:
             used.insert(m_config.httpHost + u'|' + QString::number(m_config.httpPort), u"node.http"_s);
         for (qsizetype i = 0; i < m_config.channels.size(); ++i) {
             const ChannelConfig& channel = m_config.channels.at(i);
-            if (channel.port == 0)
+            if (channel.port == 0 || channel.kind == u"fhir"_s)
                 continue;
             const QString key = channel.host + u'|' + QString::number(channel.port);
             const QString path = m_channelPaths.at(i);

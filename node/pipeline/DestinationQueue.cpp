@@ -92,6 +92,7 @@ void DestinationQueue::enqueue(const QueuedItem& item)
     const bool contiguous = m_lastInWindow == m_highestSeen;
     m_highestSeen = item.queueId;
     ++m_depth;
+    ++m_counters.enqueued;
     if (contiguous && m_window.size() < std::size_t(WindowSize)) {
         m_window.push_back(item);
         m_lastInWindow = item.queueId;
@@ -109,6 +110,7 @@ void DestinationQueue::refill()
         if (item.queueId > m_highestSeen) {
             // Committed, but its notice has not arrived yet: count it now and ignore the notice.
             ++m_depth;
+            ++m_counters.enqueued;
             m_highestSeen = item.queueId;
         }
     }
@@ -125,6 +127,38 @@ void DestinationQueue::drain()
 qint64 DestinationQueue::oldestEnqueuedAtMs() const
 {
     return m_window.empty() ? 0 : m_window.front().enqueuedAtMs;
+}
+
+QString DestinationQueue::kindName() const
+{
+    switch (m_config.kind) {
+    case DestinationConfig::Kind::Mllp:
+        return QStringLiteral("mllp");
+    case DestinationConfig::Kind::Http:
+        return QStringLiteral("http");
+    case DestinationConfig::Kind::File:
+        return QStringLiteral("file");
+    }
+    return {};
+}
+
+QString DestinationQueue::breakerStateName() const
+{
+    return m_breaker ? m_breaker->stateName() : QStringLiteral("closed");
+}
+
+void DestinationQueue::noteFailure(const DeliveryOutcome& outcome, qint64 atMs)
+{
+    ++m_counters.failedAttempts;
+    m_counters.lastErrorAtMs = atMs;
+    // Senders keep errorClass and detail free of payload and field values (DeliveryTypes.h); the cap
+    // keeps a long transport message from bloating every stats tick.
+    QString text = outcome.errorClass;
+    if (!outcome.detail.isEmpty())
+        text += QStringLiteral(": ") + outcome.detail;
+    if (text.size() > 200)
+        text = text.left(199) + QChar(0x2026);
+    m_counters.lastError = text;
 }
 
 void DestinationQueue::scheduleAt(qint64 atMs)
@@ -194,6 +228,8 @@ void DestinationQueue::onFinished(qint64 queueId, const DeliveryOutcome& outcome
         m_breaker->record(outcome.kind, monotonicMs());
         m_metrics.add(NodeMetrics::DeliveryAttempts, {{"destination", m_config.name}, {"outcome", QStringLiteral("delivered")}});
         m_metrics.add(NodeMetrics::Delivered, {{"destination", m_config.name}});
+        ++m_counters.delivered;
+        m_counters.lastSentAtMs = now;
         m_store.markDelivered(head.queueId,
                               traceEvent(head, QStringLiteral("deliver"), QStringLiteral("ok"),
                                          QStringLiteral("attempt %1, %2%3")
@@ -201,6 +237,7 @@ void DestinationQueue::onFinished(qint64 queueId, const DeliveryOutcome& outcome
                                              .arg(durationText,
                                                   outcome.ackCode.isEmpty() ? QString()
                                                                             : QStringLiteral(", ack ") + outcome.ackCode)));
+        announce(head, MessageStateChange::Kind::Delivered);
         removeHead();
         break;
     }
@@ -208,20 +245,26 @@ void DestinationQueue::onFinished(qint64 queueId, const DeliveryOutcome& outcome
         m_breaker->record(outcome.kind, monotonicMs());
         m_metrics.add(NodeMetrics::DeliveryAttempts, {{"destination", m_config.name}, {"outcome", QStringLiteral("rejected")}});
         m_metrics.add(NodeMetrics::DeadLettered, {{"stage", QStringLiteral("deliver")}});
+        noteFailure(outcome, now);
+        ++m_counters.deadLettered;
         const QString reason = QStringLiteral("%1 rejected the message: %2").arg(m_config.name, outcome.detail);
         m_store.deadLetterQueued(head, reason, outcome.errorClass, head.attempts,
                                  traceEvent(head, QStringLiteral("dead-letter"), outcome.errorClass, reason));
+        announce(head, MessageStateChange::Kind::DeadLettered, reason, outcome.errorClass);
         removeHead();
         break;
     }
     case DeliveryOutcome::Kind::Transient: {
         m_breaker->record(outcome.kind, monotonicMs());
         m_metrics.add(NodeMetrics::DeliveryAttempts, {{"destination", m_config.name}, {"outcome", QStringLiteral("failed")}});
+        noteFailure(outcome, now);
         if (m_config.retry.maxAttempts > 0 && head.attempts >= m_config.retry.maxAttempts) {
             m_metrics.add(NodeMetrics::DeadLettered, {{"stage", QStringLiteral("deliver")}});
+            ++m_counters.deadLettered;
             const QString reason = QStringLiteral("gave up after %1 attempts: %2").arg(head.attempts).arg(outcome.detail);
             m_store.deadLetterQueued(head, reason, outcome.errorClass, head.attempts,
                                      traceEvent(head, QStringLiteral("dead-letter"), outcome.errorClass, reason));
+            announce(head, MessageStateChange::Kind::DeadLettered, reason, outcome.errorClass);
             removeHead();
             break;
         }
@@ -258,4 +301,22 @@ void DestinationQueue::publishGauges()
     const qint64 oldest = oldestEnqueuedAtMs();
     m_metrics.set(NodeMetrics::QueueOldest, labels, oldest / 1000.0);
     m_metrics.set(NodeMetrics::CircuitState, labels, m_breaker ? m_breaker->stateValue() : 0);
+}
+
+void DestinationQueue::announce(const QueuedItem& item, MessageStateChange::Kind kind, const QString& reason,
+                                const QString& errorClass)
+{
+    MessageStateChange change;
+    change.kind = kind;
+    change.messageId = item.messageId;
+    change.correlationId = item.correlationId;
+    change.destination = m_config.name;
+    change.state = kind == MessageStateChange::Kind::Delivered ? QStringLiteral("delivered")
+                                                              : QStringLiteral("dead-lettered");
+    if (kind == MessageStateChange::Kind::DeadLettered) {
+        change.stage = QStringLiteral("deliver");
+        change.reason = reason;
+        change.errorClass = errorClass;
+    }
+    emit stateChanged(change);
 }

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "node/pipeline/MessageStateChange.h"
+
 #include "node/config/NodeConfig.h"
+#include "node/stats/StatsTypes.h"
 #include "node/store/StoreTypes.h"
 
 #include <QObject>
@@ -41,8 +44,17 @@ public:
     qint64 depth() const { return m_depth; }
     qint64 oldestEnqueuedAtMs() const;
 
+    // For the stats sampler (once a second): plain reads, no store access.
+    const DestinationConfig& config() const { return m_config; }
+    QString kindName() const;                        ///< "mllp" | "http" | "file"
+    const DestinationCounters& counters() const { return m_counters; }
+    int inFlightCount() const { return m_inFlight ? 1 : 0; }
+    QString breakerStateName() const;                ///< "closed" | "open" | "half-open"
+
 signals:
     void idle();
+    /// A message was delivered here or dead-lettered here (for the live stream).
+    void stateChanged(const MessageStateChange& change);
 
 private:
     void pump();
@@ -51,6 +63,9 @@ private:
     void removeHead();
     void scheduleAt(qint64 atMs);
     void publishGauges();
+    void noteFailure(const DeliveryOutcome& outcome, qint64 atMs);
+    void announce(const QueuedItem& item, MessageStateChange::Kind kind, const QString& reason = {},
+                  const QString& errorClass = {});
 
     DestinationConfig m_config;
     MessageStore& m_store;
@@ -65,6 +80,7 @@ private:
     bool m_inFlight = false;
     bool m_draining = false;
     QTimer m_retryTimer;
+    DestinationCounters m_counters;
 
     static constexpr int WindowSize = 1000;
 };

@@ -78,6 +78,7 @@ bool MllpChannel::start(QString* errorString)
     connect(m_server.get(), &MllpServer::frameReceived, this, &MllpChannel::onFrame);
     connect(m_server.get(), &MllpServer::frameError, this, [this](quint64, const QString& reason) {
         m_metrics.add(NodeMetrics::FrameErrors, {{"channel", m_config.name}, {"reason", reason}});
+        ++m_counters.errors;
     });
     connect(m_server.get(), &MllpServer::connectionOpened, this, [this](quint64 id, const QString&) {
         m_connections.insert(id, Connection());
@@ -133,12 +134,16 @@ void MllpChannel::onFrame(quint64 connectionId, const QByteArray& payload, qint6
         connIt = m_connections.insert(connectionId, Connection());
     const qint64 sequence = connIt->nextSequence++;
     m_metrics.add(NodeMetrics::MessagesReceived, {{"channel", m_config.name}});
+    const qint64 receivedAtMs = QDateTime::currentMSecsSinceEpoch();
+    ++m_counters.received;
+    m_counters.lastReceivedAtMs = receivedAtMs;
 
     const QByteArray correlationId = CorrelationId::mint();
     auto decision = std::make_shared<IngestProcessor::Decision>(
-        m_processor.process(payload, correlationId, QDateTime::currentMSecsSinceEpoch()));
+        m_processor.process(payload, correlationId, receivedAtMs));
 
     if (!decision->store) {
+        ++m_counters.errors;
         IngestOutcome none;
         complete(connectionId, sequence,
                  Answer{m_processor.acknowledgements(*decision, none, nextAckControlId()), receivedAtNs, {}, 0});
@@ -148,19 +153,53 @@ void MllpChannel::onFrame(quint64 connectionId, const QByteArray& payload, qint6
     m_store.ingestInLoop(decision->record,
                    [this, decision, connectionId, sequence, receivedAtNs](const IngestOutcome& outcome) {
                        --m_pendingCommits;
-                       if (!outcome.committed)
+                       if (!outcome.committed) {
                            qCWarning(lcChannel) << "channel" << m_config.name << "could not store a message:"
                                                 << outcome.error;
-                       if (outcome.duplicate)
+                           ++m_counters.errors;
+                       }
+                       if (outcome.duplicate) {
                            m_metrics.add(NodeMetrics::Duplicates, {{"channel", m_config.name}});
-                       else if (outcome.committed && decision->record.deadLetter)
+                           ++m_counters.duplicates;
+                       } else if (outcome.committed && decision->record.deadLetter) {
                            m_metrics.add(NodeMetrics::DeadLettered, {{"stage", decision->record.deadLetterStage}});
+                           ++m_counters.deadLettered;
+                       } else if (outcome.committed) {
+                           ++m_counters.accepted;
+                       }
                        complete(connectionId, sequence,
                                 Answer{m_processor.acknowledgements(*decision, outcome, nextAckControlId()),
                                        receivedAtNs, outcome.correlationId, outcome.messageId});
                        if (!outcome.enqueued.isEmpty())
                            emit enqueued(outcome.enqueued);
+                       if (outcome.committed)
+                           emit stateChanged(stateChange(decision->record, outcome));
                    });
+}
+
+MessageStateChange MllpChannel::stateChange(const IngestRecord& record, const IngestOutcome& outcome)
+{
+    MessageStateChange change;
+    change.messageId = outcome.messageId;
+    change.correlationId = outcome.correlationId;
+    change.channel = record.channel;
+    change.messageType = record.messageType;
+    change.triggerEvent = record.triggerEvent;
+    change.unit = record.unit;
+    change.ackCode = outcome.ackCode;
+    if (outcome.duplicate) {
+        change.state = QStringLiteral("duplicate");
+    } else if (record.deadLetter) {
+        change.kind = MessageStateChange::Kind::DeadLettered;
+        change.state = record.disposition == IngestRecord::Disposition::Unparseable ? QStringLiteral("unparseable")
+                                                                                     : QStringLiteral("invalid");
+        change.stage = record.deadLetterStage;
+        change.reason = record.deadLetterReason;
+        change.errorClass = record.errorClass;
+    } else {
+        change.state = QStringLiteral("accepted");
+    }
+    return change;
 }
 
 void MllpChannel::complete(quint64 connectionId, qint64 sequence, Answer answer)
@@ -173,12 +212,15 @@ void MllpChannel::complete(quint64 connectionId, qint64 sequence, Answer answer)
     while (!it->ready.isEmpty() && it->ready.firstKey() == it->nextToSend) {
         const Answer next = it->ready.take(it->nextToSend);
         ++it->nextToSend;
+        bool negative = false;
         for (const QByteArray& ack : next.frames) {
             m_server->sendResponse(connectionId, ack);
             const QString code = ackCodeOf(ack);
             m_metrics.add(NodeMetrics::AcksSent, {{"channel", m_config.name}, {"code", code}});
-            if (code != u"AA" && code != u"CA")
+            if (code != u"AA" && code != u"CA") {
                 m_metrics.add(NodeMetrics::MessagesRejected, {{"channel", m_config.name}});
+                negative = true;
+            }
             if (next.messageId != 0) {
                 TraceEvent e;
                 e.correlationId = next.correlationId;
@@ -189,6 +231,8 @@ void MllpChannel::complete(quint64 connectionId, qint64 sequence, Answer answer)
                 events.append(e);
             }
         }
+        if (negative)
+            ++m_counters.rejected; // once per message, though enhanced mode may send two frames
         m_metrics.observe(NodeMetrics::AckLatency, {{"channel", m_config.name}},
                           double(monotonicNs() - next.receivedAtNs) / 1e9);
     }

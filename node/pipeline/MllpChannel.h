@@ -2,6 +2,8 @@
 
 #include "node/config/NodeConfig.h"
 #include "node/pipeline/IngestProcessor.h"
+#include "node/pipeline/MessageStateChange.h"
+#include "node/stats/StatsTypes.h"
 
 #include <QHash>
 #include <QMap>
@@ -33,10 +35,15 @@ public:
     const QString& name() const { return m_config.name; }
     int pendingCommits() const { return m_pendingCommits; }
     int connectionCount() const;
+    const ChannelConfig& config() const { return m_config; }
+    /// Running totals for the stats sampler (see ChannelCounters for what each one counts).
+    const ChannelCounters& counters() const { return m_counters; }
 
 signals:
     /// A committed message's queue entries, for the destination queues.
     void enqueued(const QList<QueuedItem>& items);
+    /// A message was committed (for the live stream).
+    void stateChanged(const MessageStateChange& change);
 
 private:
     struct Answer
@@ -54,6 +61,7 @@ private:
     };
     void onFrame(quint64 connectionId, const QByteArray& payload, qint64 receivedAtNs);
     void complete(quint64 connectionId, qint64 sequence, Answer answer);
+    static MessageStateChange stateChange(const IngestRecord& record, const IngestOutcome& outcome);
     QString nextAckControlId();
 
     ChannelConfig m_config;
@@ -65,4 +73,5 @@ private:
     int m_pendingCommits = 0;
     quint64 m_ackCounter = 0;
     QString m_ackPrefix;
+    ChannelCounters m_counters;
 };

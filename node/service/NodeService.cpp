@@ -1,14 +1,15 @@
 #include "node/service/NodeService.h"
 
+#include "node/api/ApiServer.h"
+#include "node/api/OpsApi.h"
 #include "node/metrics/NodeMetrics.h"
 #include "node/pipeline/DestinationQueue.h"
 #include "node/pipeline/MllpChannel.h"
+#include "node/stats/StatsCollect.h"
 
+#include <QDateTime>
 #include <QDir>
-#include <QHttpServer>
-#include <QHttpServerResponse>
 #include <QLoggingCategory>
-#include <QTcpServer>
 #include <QTimer>
 
 Q_LOGGING_CATEGORY(lcService, "vigil.node.service")
@@ -23,6 +24,7 @@ NodeService::NodeService(NodeConfig config, QObject* parent)
 
 NodeService::~NodeService()
 {
+    m_ops.reset();
     m_channels.clear();
     m_destinations.clear();
     m_store.close();
@@ -52,46 +54,31 @@ bool NodeService::start(QString* errorString, FILE* announce)
     }
 
     for (const ChannelConfig& c : std::as_const(m_config.channels)) {
+        if (c.kind != u"mllp")
+            continue;                                // FHIR channels are served by the ops API's server
         auto channel = std::make_unique<MllpChannel>(c, m_routes, qint64(m_config.dedupWindowHours) * 3600 * 1000,
                                                      m_store, m_metrics, this);
-        connect(channel.get(), &MllpChannel::enqueued, this, [this](const QList<QueuedItem>& items) {
-            for (const QueuedItem& item : items) {
-                for (auto& d : m_destinations) {
-                    if (d->name() == item.destination) {
-                        d->enqueue(item);
-                        break;
-                    }
-                }
-            }
-        });
+        connect(channel.get(), &MllpChannel::enqueued, this, &NodeService::distribute);
         if (!channel->start(errorString))
             return false;
         m_channels.push_back(std::move(channel));
     }
 
-    m_http = std::make_unique<QHttpServer>();
-    m_http->route(QStringLiteral("/metrics"), [this] {
-        return QHttpServerResponse(MetricsRegistry::contentType(), m_metrics.render());
-    });
-    m_http->route(QStringLiteral("/healthz"), [] { return QHttpServerResponse(QByteArrayLiteral("text/plain"), "ok\n"); });
-    const QHostAddress httpAddress(m_config.httpHost == u"localhost" ? QStringLiteral("127.0.0.1") : m_config.httpHost);
-    const quint16 httpPort = m_http->listen(httpAddress, quint16(m_config.httpPort));
-    if (httpPort == 0) {
-        if (errorString)
-            *errorString = QStringLiteral("http: cannot listen on %1:%2").arg(m_config.httpHost).arg(m_config.httpPort);
+    m_ops = std::make_unique<OpsApi>(m_config, m_routes, m_store, m_metrics);
+    connect(m_ops.get(), &OpsApi::enqueued, this, &NodeService::distribute);
+    if (!m_ops->start([this] { return statsSnapshot(); }, errorString))
         return false;
-    }
-    const auto servers = m_http->servers();
-    m_httpListener = servers.isEmpty() ? nullptr : servers.first();
+    for (const auto& c : m_channels)
+        connect(c.get(), &MllpChannel::stateChanged, m_ops.get(), &OpsApi::publish);
+    for (const auto& d : m_destinations)
+        connect(d.get(), &DestinationQueue::stateChanged, m_ops.get(), &OpsApi::publish);
 
     if (announce) {
         for (const auto& c : m_channels) {
             std::fprintf(announce, "listening mllp %s %s:%u\n", qUtf8Printable(c->name()), qUtf8Printable(c->host()),
                          unsigned(c->port()));
         }
-        std::fprintf(announce, "listening http http %s:%u\n", qUtf8Printable(httpAddress.toString()),
-                     unsigned(httpPort));
-        std::fflush(announce);
+        m_ops->announce(announce);
     }
     qCInfo(lcService) << "node" << m_config.nodeId << "started with" << m_channels.size() << "channels and"
                       << m_destinations.size() << "destinations";
@@ -109,7 +96,38 @@ quint16 NodeService::channelPort(const QString& name) const
 
 quint16 NodeService::httpPort() const
 {
-    return m_httpListener ? m_httpListener->serverPort() : 0;
+    return m_ops ? m_ops->server().port() : 0;
+}
+
+OpsApi* NodeService::opsApi() const
+{
+    return m_ops.get();
+}
+
+void NodeService::distribute(const QList<QueuedItem>& items)
+{
+    for (const QueuedItem& item : items) {
+        for (auto& d : m_destinations) {
+            if (d->name() == item.destination) {
+                d->enqueue(item);
+                break;
+            }
+        }
+    }
+}
+
+StatsSnapshot NodeService::statsSnapshot()
+{
+    StatsSnapshot snapshot;
+    snapshot.atMs = QDateTime::currentMSecsSinceEpoch();
+    for (const auto& c : m_channels)
+        snapshot.channels.append(StatsCollect::channel(*c));
+    for (const auto& d : m_destinations)
+        snapshot.destinations.append(StatsCollect::destination(*d, snapshot.atMs));
+    snapshot.node.deadLetterDepth = m_store.deadLetterCount();
+    snapshot.node.messagesStored = m_store.lastMessageId();
+    snapshot.node.uptimeSec = m_uptime.elapsed() / 1000;
+    return snapshot;
 }
 
 void NodeService::shutdown(int timeoutMs)
@@ -122,8 +140,8 @@ void NodeService::shutdown(int timeoutMs)
     qCInfo(lcService) << "draining: no new connections; finishing acknowledgements and deliveries in flight";
     for (auto& c : m_channels)
         c->stopListening();
-    if (m_httpListener)
-        m_httpListener->close();
+    if (m_ops)
+        m_ops->stopListening();
     checkDrained();
 }
 
@@ -132,6 +150,8 @@ void NodeService::checkDrained()
     int pending = 0;
     for (const auto& c : m_channels)
         pending += c->pendingCommits();
+    if (m_ops)
+        pending += m_ops->pendingCommits();
     if (pending > 0 && m_shutdownClock.elapsed() < m_shutdownTimeoutMs) {
         QTimer::singleShot(10, this, &NodeService::checkDrained);
         return;
@@ -153,6 +173,7 @@ void NodeService::finishShutdown()
     if (m_stopped)
         return;
     m_stopped = true;
+    m_ops.reset();
     m_channels.clear();
     m_destinations.clear();
     m_store.close();

@@ -2,6 +2,7 @@
 
 #include "node/config/NodeConfig.h"
 #include "node/metrics/MetricsRegistry.h"
+#include "node/stats/StatsTypes.h"
 #include "node/store/MessageStore.h"
 
 #include <QElapsedTimer>
@@ -12,11 +13,10 @@
 
 class DestinationQueue;
 class MllpChannel;
-class QHttpServer;
-class QTcpServer;
+class OpsApi;
 
-/// The composition root of a running node: store, channels, destination queues and the HTTP
-/// endpoint (/metrics), started in that order and drained in reverse on shutdown.
+/// The composition root of a running node: store, channels, destination queues and the ops API
+/// (HTTPS: ops API, stream, FHIR channels, /metrics), started in that order and drained in reverse.
 class NodeService : public QObject
 {
     Q_OBJECT
@@ -36,12 +36,16 @@ public:
     MetricsRegistry& metrics() { return m_metrics; }
     quint16 channelPort(const QString& name) const;
     quint16 httpPort() const;
+    OpsApi* opsApi() const;
 
 signals:
     void stopped();
 
 private:
     void checkDrained();
+    /// Hands committed queue entries (from channels, FHIR endpoints, resubmissions) to their queues.
+    void distribute(const QList<QueuedItem>& items);
+    StatsSnapshot statsSnapshot();
     void finishShutdown();
 
     NodeConfig m_config;
@@ -50,8 +54,7 @@ private:
     MetricsRegistry m_metrics;
     std::vector<std::unique_ptr<MllpChannel>> m_channels;
     std::vector<std::unique_ptr<DestinationQueue>> m_destinations;
-    std::unique_ptr<QHttpServer> m_http;
-    QTcpServer* m_httpListener = nullptr;
+    std::unique_ptr<OpsApi> m_ops;
     QElapsedTimer m_uptime;
     bool m_shuttingDown = false;
     bool m_stopped = false;

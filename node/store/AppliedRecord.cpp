@@ -41,7 +41,7 @@ TraceEvent takeEvent(QDataStream& s, const QByteArray& correlationId, qint64 mes
     return e;
 }
 
-// Format 3 added unit, format and replayOf at the end; format 2 records (written before) still
+// Format 3 added unit, format, replayOf and resubmitsDeadLetter at the end; format 2 records (written before) still
 // replay after an upgrade.
 constexpr quint8 RecordFormat = 3;
 constexpr quint8 RecordFormatV2 = 2;
@@ -70,7 +70,7 @@ QByteArray AppliedRecord::serialize() const
         putEvent(s, e);
     put(s, unit);
     put(s, format);
-    s << replayOf;
+    s << replayOf << resubmitsDeadLetter;
     return out;
 }
 
@@ -102,7 +102,7 @@ std::optional<AppliedRecord> AppliedRecord::deserialize(const QByteArray& bytes)
     if (format >= RecordFormat) {
         r.unit = takeString(s);
         r.format = takeString(s);
-        s >> r.replayOf;
+        s >> r.replayOf >> r.resubmitsDeadLetter;
     }
     if (s.status() != QDataStream::Ok)
         return std::nullopt;

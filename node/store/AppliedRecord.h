@@ -21,6 +21,7 @@ struct AppliedRecord
     QString unit;                                    ///< care unit (PV1-3.1), for nurses' scope
     QString format;                                  ///< "hl7v2" or "fhir+json"
     qint64 replayOf = 0;                             ///< the message this one resubmits (lineage)
+    qint64 resubmitsDeadLetter = 0;                  ///< dead letter marked resubmitted by this record
     QByteArray contentHash;
     QString state;
     QString ackCode;

@@ -270,6 +270,11 @@ bool MessageStore::isOpen() const
     return d->open;
 }
 
+QString MessageStore::path() const
+{
+    return d->options.path;
+}
+
 void MessageStore::Private::decide(IngestRecord& rec, IngestOutcome& outcome, AppliedRecord& a)
 {
     outcome = IngestOutcome();
@@ -281,7 +286,10 @@ void MessageStore::Private::decide(IngestRecord& rec, IngestOutcome& outcome, Ap
     // was journaled but not applied yet is looked up first, then the tables (in that order, so a
     // record the applier moves between the two is never missed).
     qint64 duplicateOf = 0;
-    const bool keyed = rec.disposition != IngestRecord::Disposition::Unparseable && !rec.controlId.isEmpty();
+    // A resubmission (replayOf) is an operator's deliberate second run of a stored message: it is
+    // never a duplicate of its original.
+    const bool keyed = rec.disposition != IngestRecord::Disposition::Unparseable && !rec.controlId.isEmpty()
+        && rec.replayOf == 0;
     const QString key = keyed ? dedupKey(rec.controlId, rec.sendingApplication, rec.sendingFacility) : QString();
     const qint64 windowStart = rec.receivedAtMs - rec.dedupWindowMs;
     if (keyed) {
@@ -332,6 +340,7 @@ void MessageStore::Private::decide(IngestRecord& rec, IngestOutcome& outcome, Ap
     a.unit = rec.unit;
     a.format = rec.format;
     a.replayOf = rec.replayOf;
+    a.resubmitsDeadLetter = rec.resubmitsDeadLetter;
     a.contentHash = rec.contentHash;
     a.state = outcome.duplicate ? QStringLiteral("duplicate") : stateName(rec.disposition);
     a.ackCode = outcome.ackCode;
@@ -794,38 +803,66 @@ QList<TraceEvent> MessageStore::trace(const QByteArray& correlationId)
     return events;
 }
 
+namespace {
+
+constexpr const char* DeadLetterColumns = "SELECT id, message_id, correlation_id, channel, destination, stage, reason, "
+                                          "error_class, error_location, attempts, created_at, state, raw, "
+                                          "resubmitted_as FROM dead_letters ";
+
+DeadLetter readDeadLetter(const SqliteStatement& stmt)
+{
+    DeadLetter dl;
+    dl.id = stmt.int64(0);
+    dl.messageId = stmt.int64(1);
+    dl.correlationId = stmt.textUtf8(2);
+    dl.channel = stmt.text(3);
+    dl.destination = stmt.text(4);
+    dl.stage = stmt.text(5);
+    dl.reason = stmt.text(6);
+    dl.errorClass = stmt.text(7);
+    dl.errorLocation = stmt.text(8);
+    dl.attempts = int(stmt.int64(9));
+    dl.createdAtMs = stmt.int64(10);
+    dl.state = stmt.text(11);
+    dl.raw = stmt.blob(12);
+    dl.resubmittedAs = stmt.int64(13);
+    return dl;
+}
+
+} // namespace
+
 QList<DeadLetter> MessageStore::deadLetters(qint64 afterId, int limit)
 {
     std::lock_guard lock(d->readerMutex);
-    auto stmt = d->reader.prepare("SELECT id, message_id, correlation_id, channel, destination, stage, reason, "
-                                  "error_class, error_location, attempts, created_at, state, raw FROM dead_letters "
-                                  "WHERE id > ?1 ORDER BY id LIMIT ?2");
+    auto stmt = d->reader.prepare(QByteArray(QByteArray(DeadLetterColumns) + "WHERE id > ?1 ORDER BY id LIMIT ?2").constData());
     stmt.bind(1, afterId).bind(2, limit);
     QList<DeadLetter> list;
-    while (stmt.next()) {
-        DeadLetter dl;
-        dl.id = stmt.int64(0);
-        dl.messageId = stmt.int64(1);
-        dl.correlationId = stmt.textUtf8(2);
-        dl.channel = stmt.text(3);
-        dl.destination = stmt.text(4);
-        dl.stage = stmt.text(5);
-        dl.reason = stmt.text(6);
-        dl.errorClass = stmt.text(7);
-        dl.errorLocation = stmt.text(8);
-        dl.attempts = int(stmt.int64(9));
-        dl.createdAtMs = stmt.int64(10);
-        dl.state = stmt.text(11);
-        dl.raw = stmt.blob(12);
-        list.append(dl);
-    }
+    while (stmt.next())
+        list.append(readDeadLetter(stmt));
     return list;
+}
+
+std::optional<DeadLetter> MessageStore::deadLetter(qint64 id)
+{
+    std::lock_guard lock(d->readerMutex);
+    auto stmt = d->reader.prepare(QByteArray(QByteArray(DeadLetterColumns) + "WHERE id = ?1").constData());
+    stmt.bind(1, id);
+    if (!stmt.next())
+        return std::nullopt;
+    return readDeadLetter(stmt);
 }
 
 qint64 MessageStore::deadLetterCount()
 {
     std::lock_guard lock(d->readerMutex);
     auto stmt = d->reader.prepare("SELECT COUNT(*) FROM dead_letters WHERE state = 'open'");
+    return stmt.next() ? stmt.int64(0) : 0;
+}
+
+qint64 MessageStore::lastMessageId()
+{
+    std::lock_guard lock(d->readerMutex);
+    auto stmt = d->reader.prepare("SELECT MAX(id) FROM messages");
     return stmt.next() ? stmt.int64(0) : 0;
 }
 

@@ -39,6 +39,7 @@ public:
     /// Commits everything submitted so far, then stops the writer.
     void close();
     bool isOpen() const;
+    QString path() const;                            ///< the database file (readers open their own connections)
 
     // --- writes (thread-safe; completion on `context`'s thread, dropped if context is gone) ---
 
@@ -80,8 +81,12 @@ public:
     std::optional<StoredMessage> message(qint64 id);
     QList<TraceEvent> trace(const QByteArray& correlationId);
     QList<DeadLetter> deadLetters(qint64 afterId, int limit);
+    std::optional<DeadLetter> deadLetter(qint64 id);
     qint64 deadLetterCount();
     qint64 messageCount();
+    /// The newest applied message's ID: messages stored so far, cheaply (an index lookup, where
+    /// messageCount() walks the table).
+    qint64 lastMessageId();
 
     /// Group commits of the journal (each one fdatasync) and the messages they made durable.
     qint64 batchesCommitted() const;

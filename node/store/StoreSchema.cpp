@@ -74,6 +74,13 @@ INSERT INTO meta(key, value) VALUES('journal_applied_sequence', 0);
 // format (HL7 v2 or FHIR JSON), resubmission lineage (replay_of; 0 = an original), the dead
 // letter's replay, and the indexes the API's searches need (every search is one index range walked
 // in id order, newest first, so a page costs the same at 10 million rows as at ten).
+// SQLite appends the rowid to every index entry, so an equality on an index's columns yields ids in
+// order and takes an id range (keyset cursor, time range) in the same seek (node/query). Units
+// compare case-insensitively, like Principal::maySee. State and format index only their rare values:
+// a search for the common one walks the table by id instead, where nearly every row matches.
+// dead_letters_groups covers the failure-group counts (no row reads); trace_by_message finds the
+// deliveries of a page of messages, whose ids are neighbours, in a few adjacent index pages (the
+// correlation index would need one random page per message).
 const char* const SchemaV2 = R"SQL(
 ALTER TABLE messages ADD COLUMN unit TEXT;
 ALTER TABLE messages ADD COLUMN format TEXT NOT NULL DEFAULT 'hl7v2';
@@ -82,6 +89,17 @@ ALTER TABLE dead_letters ADD COLUMN resubmitted_as INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE dead_letters ADD COLUMN resubmitted_at INTEGER;
 CREATE INDEX messages_replay ON messages(replay_of) WHERE replay_of != 0;
 CREATE INDEX dead_letters_message ON dead_letters(message_id);
+CREATE INDEX messages_type ON messages(msg_type, trigger_event) WHERE msg_type IS NOT NULL;
+CREATE INDEX messages_unit ON messages(unit COLLATE NOCASE) WHERE unit IS NOT NULL;
+CREATE INDEX messages_channel ON messages(channel);
+CREATE INDEX messages_state ON messages(state) WHERE state != 'accepted';
+CREATE INDEX messages_format ON messages(format) WHERE format != 'hl7v2';
+CREATE INDEX dead_letters_state ON dead_letters(state);
+CREATE INDEX dead_letters_signature ON dead_letters(stage, error_class, error_location);
+CREATE INDEX dead_letters_destination ON dead_letters(destination);
+CREATE INDEX dead_letters_groups ON dead_letters(state, stage, error_class, error_location, destination, channel,
+                                                 created_at);
+CREATE INDEX trace_by_message ON trace_events(message_id);
 )SQL";
 
 int userVersion(SqliteDatabase& db)

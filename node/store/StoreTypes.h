@@ -39,6 +39,7 @@ struct IngestRecord
     QString unit;                                    ///< care unit (PV1-3.1 point of care), nurses see their units
     QString format = QStringLiteral("hl7v2");        ///< payload format: "hl7v2" or "fhir+json"
     qint64 replayOf = 0;                             ///< resubmission: the message (or dead letter's message) it replays
+    qint64 resubmitsDeadLetter = 0;                  ///< the dead letter this replay resolves (marked in the same commit)
     QByteArray contentHash;                          ///< SHA-256 of the payload with normalized terminators
     Disposition disposition = Disposition::Accepted;
     QString ackCode;                                 ///< MSA-1 to send once committed ("" = none)

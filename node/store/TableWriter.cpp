@@ -16,6 +16,8 @@ void TableWriter::prepare(SqliteDatabase& db)
         "INSERT INTO dead_letters(message_id, correlation_id, channel, destination, stage, reason, error_class, "
         "error_location, attempts, created_at, raw) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
     deleteQueue = db.prepare("DELETE FROM queue WHERE id = ?1");
+    markResubmitted = db.prepare("UPDATE dead_letters SET state = 'resubmitted', resubmitted_as = ?2, "
+                                 "resubmitted_at = ?3 WHERE id = ?1 AND state = 'open'");
     updateQueueFailure = db.prepare("UPDATE queue SET attempts = ?2, next_attempt_at = ?3, last_error = ?4 "
                                     "WHERE id = ?1");
     updateApplied = db.prepare("UPDATE meta SET value = MAX(value, ?1) WHERE key = 'journal_applied_sequence'");
@@ -71,6 +73,9 @@ bool TableWriter::apply(const AppliedRecord& r)
                 .bind(10, r.receivedAtMs)
                 .bindBlob(11, r.raw)
                 .run())
+        return false;
+    if (r.resubmitsDeadLetter != 0
+        && !markResubmitted.bind(1, r.resubmitsDeadLetter).bind(2, r.messageId).bind(3, r.receivedAtMs).run())
         return false;
     for (const auto& q : r.queue) {
         if (!insertQueue.bind(1, q.first).bind(2, q.second).bind(3, r.messageId).bind(4, r.receivedAtMs).run())

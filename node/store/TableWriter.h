@@ -13,6 +13,7 @@ public:
     SqliteStatement insertQueue;
     SqliteStatement insertDeadLetter;
     SqliteStatement deleteQueue;
+    SqliteStatement markResubmitted;
     SqliteStatement updateQueueFailure;
     SqliteStatement updateApplied;
 

@@ -66,7 +66,12 @@ bool NodeProcess::launch(QString* errorString)
         *errorString = QStringLiteral("vigil-node did not start: %1 (%2)").arg(m_process->errorString(), nodeBinary());
         return false;
     }
-    int expected = m_config.value(QStringLiteral("channels")).toArray().size() + 1; // + http
+    // Every MLLP channel and the http server announce a listener; a FHIR channel is served by the latter.
+    int expected = 1;
+    for (const QJsonValue& channel : m_config.value(QStringLiteral("channels")).toArray()) {
+        if (channel.toObject().value(QStringLiteral("kind")).toString() != u"fhir")
+            ++expected;
+    }
     QElapsedTimer clock;
     clock.start();
     while (m_ports.size() < expected && clock.elapsed() < 20000) {
@@ -79,8 +84,12 @@ bool NodeProcess::launch(QString* errorString)
             const QByteArray line = m_process->readLine().trimmed();
             m_stdout += line + '\n';
             const QList<QByteArray> parts = line.split(' ');
+            if (parts.size() == 3 && parts[0] == "api-certificate" && parts[1] == "sha256")
+                m_fingerprint = QString::fromLatin1(parts[2]);
             if (parts.size() == 4 && parts[0] == "listening") {
                 const QByteArray address = parts[3];
+                if (parts[2] == "http")
+                    m_secure = parts[1] == "https";
                 m_ports.insert(QString::fromUtf8(parts[2]), quint16(address.mid(address.lastIndexOf(':') + 1).toUInt()));
             }
         }
@@ -149,16 +158,46 @@ bool NodeProcess::isRunning() const
 
 QByteArray NodeProcess::httpGet(const QString& path) const
 {
-    QNetworkAccessManager manager;
-    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port(QStringLiteral("http"))).arg(path)));
-    request.setTransferTimeout(10000);
-    QNetworkReply* reply = manager.get(request);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    const QByteArray body = reply->readAll();
-    reply->deleteLater();
-    return body;
+    return api().get(path).body;
+}
+
+ApiClient NodeProcess::api() const
+{
+    return ApiClient(port(QStringLiteral("http")), m_secure, m_fingerprint);
+}
+
+int NodeProcess::adminCommand(const QStringList& args, const QByteArray& input, QByteArray* output) const
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(nodeBinary(), args + QStringList{QStringLiteral("--data-dir"), m_dir.path()});
+    if (!process.waitForStarted(10000))
+        return -1;
+    process.write(input);
+    process.closeWriteChannel();
+    const bool finished = process.waitForFinished(30000);
+    if (output)
+        *output = process.readAll();
+    if (!finished) {
+        process.kill();
+        process.waitForFinished(5000);
+        return -1;
+    }
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
+bool NodeProcess::addUser(const QString& name, const QString& role, const QStringList& units, const QString& password,
+                          QString* errorString) const
+{
+    QStringList args{QStringLiteral("user"), QStringLiteral("add"), name, QStringLiteral("--role"), role,
+                     QStringLiteral("--password-stdin")};
+    for (const QString& unit : units)
+        args << QStringLiteral("--unit") << unit;
+    QByteArray output;
+    const int code = adminCommand(args, password.toUtf8() + '\n', &output);
+    if (code != 0 && errorString)
+        *errorString = QStringLiteral("user add %1 exited with %2: %3").arg(name).arg(code).arg(QString::fromUtf8(output));
+    return code == 0;
 }
 
 double NodeProcess::metric(const QByteArray& seriesPrefix) const

@@ -8,6 +8,8 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include "tests/support/ApiClient.h"
+
 #include <memory>
 
 /// A real vigil-node process for integration tests: writes the config into its own temporary
@@ -35,11 +37,26 @@ public:
     QByteArray standardError() const;
     QByteArray standardOutput() const;
     bool isRunning() const;
-    /// GET http://127.0.0.1:<http port><path> (blocking, small event loop); the body.
+    /// GET https://127.0.0.1:<http port><path> (http with --insecure-dev), pinning the node's
+    /// announced certificate (blocking, small event loop); the body.
     QByteArray httpGet(const QString& path) const;
+    /// A client of this node's ops API (HTTPS pinned to its certificate).
+    ApiClient api() const;
+    /// The SHA-256 fingerprint the node announced ("api-certificate sha256 ..."); empty over plain HTTP.
+    const QString& fingerprint() const { return m_fingerprint; }
+    bool isSecure() const { return m_secure; }
     QByteArray metrics() const { return httpGet(QStringLiteral("/metrics")); }
     /// One sample value from /metrics, e.g. metric("vigil_queue_depth{destination=\"ehr\"}").
     double metric(const QByteArray& seriesPrefix) const;
+
+    /// `vigil-node <args...> --data-dir <this node's data folder>` (e.g. {"user", "disable", "bob"}),
+    /// with `input` on its standard input; works while the node runs. Returns the exit code (-1 when
+    /// it did not run to the end); stdout and stderr go to `output`.
+    int adminCommand(const QStringList& args, const QByteArray& input = {}, QByteArray* output = nullptr) const;
+    /// `vigil-node user add NAME --role ROLE [--unit U]... --password-stdin`; false with the command's
+    /// output in errorString.
+    bool addUser(const QString& name, const QString& role, const QStringList& units, const QString& password,
+                 QString* errorString = nullptr) const;
 
     static QString nodeBinary();
     static QString feedBinary();
@@ -54,4 +71,6 @@ private:
     QHash<QString, quint16> m_ports;
     QByteArray m_stdout;
     QByteArray m_stderr;
+    QString m_fingerprint;
+    bool m_secure = true;
 };

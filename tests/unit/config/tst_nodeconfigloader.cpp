@@ -2,6 +2,7 @@
 
 #include "models/hl7/Hl7Message.h"
 #include "models/routing/RouteTable.h"
+#include "node/fhir/FhirIngest.h"
 
 #include <QDir>
 #include <QFile>
@@ -78,6 +79,13 @@ private slots:
     void dataDirOverride();
     void overrides_data();
     void overrides();
+    void fhirChannels();
+    void fhirChannelHasNoListener();
+    void apiDefaults();
+    void apiSettings();
+    void apiTls();
+    void fhirRoutes_data();
+    void fhirRoutes();
 };
 
 void tst_NodeConfigLoader::demoConfigLoads()
@@ -209,6 +217,14 @@ void tst_NodeConfigLoader::documentedExample_data()
                                 << QStringList{u"ehr"_s, u"fhir-gateway"_s, u"archive"_s};
     QTest::addRow("other result") << hl7("MSH|^~\\&|RIS|NORTH|||20240101||ORU^R01|5|P|2.5.1\nPID|||1")
                                   << QStringList{u"archive"_s};
+    QTest::addRow("fhir transaction") << QByteArray(R"({"resourceType": "Bundle", "type": "transaction", "entry": [
+            {"resource": {"resourceType": "Patient", "identifier": [{"value": "1"}]},
+             "request": {"method": "POST", "url": "Patient"}}]})")
+                                      << QStringList{u"fhir-server"_s, u"archive"_s};
+    QTest::addRow("fhir observation")
+        << QByteArray(R"({"resourceType": "Observation", "status": "final", "code": {},
+                          "subject": {"identifier": {"value": "1"}}})")
+        << QStringList{u"archive"_s};
 }
 
 void tst_NodeConfigLoader::documentedExample()
@@ -230,7 +246,7 @@ void tst_NodeConfigLoader::documentedExample()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString etc = QDir(dir.path()).canonicalPath() + u"/etc"_s;
-    for (const char* name : {"node.pem", "node.key", "hospital-ca.pem", "client.pem", "client.key"})
+    for (const char* name : {"node.pem", "node.key", "hospital-ca.pem", "client.pem", "client.key", "api.pem", "api.key"})
         QVERIFY(writeFile(etc + u"/tls/"_s + QString::fromLatin1(name), "pem"));
     QVERIFY(writeFile(etc + u"/node.json"_s, json));
 
@@ -243,10 +259,26 @@ void tst_NodeConfigLoader::documentedExample()
     QCOMPARE(config->destination(u"archive"_s)->directory, u"/var/lib/vigil/archive"_s);
     QCOMPARE(config->destination(u"fhir-gateway"_s)->tls.privateKeyFile, etc + u"/tls/client.key"_s);
     QCOMPARE(config->destination(u"fhir-gateway"_s)->retry.maxAttempts, 50);
+    QCOMPARE(config->api.tls.certificateFile, etc + u"/tls/api.pem"_s);
+    QCOMPARE(config->api.statsHistoryDays, 14);
+    QVERIFY(config->api.phiFields.contains(u"ZPI-2.1"_s));
+    const ChannelConfig* fhir = config->channel(u"fhir-in"_s);
+    QVERIFY(fhir);
+    QCOMPARE(fhir->kind, u"fhir"_s);
+    QVERIFY(fhir->requirePatientIdentifier);
 
+    const RouteTable routes(config->routes);
+    if (message.startsWith('{')) {
+        const FhirIngest ingest(*fhir, routes, 1000);
+        const FhirIngest::Decision decision = ingest.process(message, "4bf92f3577b34da6a3ce929d0e0e4736"_ba, 1);
+        QVERIFY2(decision.record.disposition == IngestRecord::Disposition::Accepted,
+                 qPrintable(decision.record.deadLetterReason));
+        QCOMPARE(decision.record.destinations, destinations);
+        return;
+    }
     const Hl7Message::ParseResult parsed = Hl7Message::parse(message);
     QVERIFY2(parsed.ok(), qPrintable(parsed.error.message));
-    QCOMPARE(RouteTable(config->routes).route(*parsed.message).destinations, destinations);
+    QCOMPARE(routes.route(*parsed.message).destinations, destinations);
 }
 
 void tst_NodeConfigLoader::errors_data()
@@ -312,8 +344,92 @@ void tst_NodeConfigLoader::errors_data()
                                         << u"t.json: channels[0].name: must be 1 to 64 letters"_s;
     QTest::addRow("channel name reserved") << makeConfig(R"([{"name": "http"}])")
                                            << u"t.json: channels[0].name: \"http\" is reserved"_s;
-    QTest::addRow("channel kind") << makeConfig(R"([{"name": "a", "kind": "fhir"}])")
-                                  << u"t.json: channels[0].kind: unknown channel kind \"fhir\""_s;
+    QTest::addRow("channel kind") << makeConfig(R"([{"name": "a", "kind": "hl7"}])")
+                                  << u"t.json: channels[0].kind: unknown channel kind \"hl7\" (channels are \"mllp\" "
+                                     "listeners or \"fhir\" endpoints)"_s;
+    QTest::addRow("channel kind typo") << makeConfig(R"([{"name": "a", "kind": "fihr"}])")
+                                       << u"(did you mean \"fhir\"?)"_s;
+
+    // FHIR channels.
+    QTest::addRow("fhir channel port") << makeConfig(R"([{"name": "f", "kind": "fhir", "port": 8080}])")
+                                       << u"t.json: channels[0].port: not used by fhir channels: FHIR channels are "
+                                          "served on node.http"_s;
+    QTest::addRow("fhir channel tls") << makeConfig(R"([{"name": "f", "kind": "fhir", "tls": {}}])")
+                                      << u"t.json: channels[0].tls: not used by fhir channels"_s;
+    QTest::addRow("fhir channel message types")
+        << makeConfig(R"([{"name": "f", "kind": "fhir", "acceptMessageTypes": ["ADT"]}])")
+        << u"t.json: channels[0].acceptMessageTypes: not used by fhir channels"_s;
+    QTest::addRow("fhir channel ackMode") << makeConfig(R"([{"name": "f", "kind": "fhir", "ackMode": "enhanced"}])")
+                                          << u"t.json: channels[0].ackMode: not used by fhir channels"_s;
+    QTest::addRow("fhir onInvalid nak") << makeConfig(R"([{"name": "f", "kind": "fhir", "onInvalid": "nak"}])")
+                                        << u"t.json: channels[0].onInvalid: must be one of \"reject\", "
+                                           "\"accept-and-dead-letter\" (got \"nak\")"_s;
+    QTest::addRow("mllp onInvalid reject") << makeConfig(R"([{"name": "m", "onInvalid": "reject"}])")
+                                           << u"t.json: channels[0].onInvalid: must be one of \"nak\", "
+                                              "\"ack-and-dead-letter\" (got \"reject\")"_s;
+    QTest::addRow("mllp resource types") << makeConfig(R"([{"name": "m", "acceptResourceTypes": ["Patient"]}])")
+                                         << u"t.json: channels[0].acceptResourceTypes: not used by mllp channels"_s;
+    QTest::addRow("resource type typo")
+        << makeConfig(R"([{"name": "f", "kind": "fhir", "acceptResourceTypes": ["Bundle", "Patinet"]}])")
+        << u"t.json: channels[0].acceptResourceTypes[1]: \"Patinet\" is not a FHIR R4 resource type (did you mean "
+           "\"Patient\"?)"_s;
+    QTest::addRow("resource type as a string") << makeConfig(R"([{"name": "f", "kind": "fhir", "acceptResourceTypes": "patient"}])")
+                                               << u"t.json: channels[0].acceptResourceTypes: \"patient\" is not a FHIR "
+                                                  "R4 resource type"_s;
+    QTest::addRow("resource types empty") << makeConfig(R"([{"name": "f", "kind": "fhir", "acceptResourceTypes": []}])")
+                                          << u"t.json: channels[0].acceptResourceTypes: must not be empty"_s;
+    QTest::addRow("fhir require type") << makeConfig(R"([{"name": "f", "kind": "fhir", "requirePatientIdentifier": 1}])")
+                                       << u"t.json: channels[0].requirePatientIdentifier: must be true or false"_s;
+
+    // node.http.tls and api.
+    QTest::addRow("api tls half") << makeConfig("[]", "[]", "[]", R"(, "node": {"http": {"tls": {"certificate": "x.pem"}}})")
+                                  << u"t.json: node.http.tls: privateKey is missing: give both certificate and "
+                                     "privateKey, or neither"_s;
+    QTest::addRow("api tls unreadable") << makeConfig("[]", "[]", "[]", R"(, "node": {"http": {"tls": {"certificate": "/nonexistent/x.pem",
+                                                                       "privateKey": "/nonexistent/x.key"}}})")
+                                        << u"t.json: node.http.tls.certificate: cannot read \"/nonexistent/x.pem\""_s;
+    QTest::addRow("api tls off") << makeConfig("[]", "[]", "[]", R"(, "node": {"http": {"tls": {"enabled": false}}})")
+                                 << u"t.json: node.http.tls.enabled: the API server always uses TLS (plain HTTP only "
+                                    "with --insecure-dev"_s;
+    QTest::addRow("api tls ca") << makeConfig("[]", "[]", "[]", R"(, "node": {"http": {"tls": {"ca": "ca.pem"}}})")
+                                << u"t.json: node.http.tls.ca: not used: the API server presents its certificate"_s;
+    QTest::addRow("api tls typo") << makeConfig("[]", "[]", "[]", R"(, "node": {"http": {"tls": {"privatekey": "k"}}})")
+                                  << u"t.json: node.http.tls.privatekey: unknown key (did you mean \"privateKey\"?)"_s;
+    QTest::addRow("api tls type") << makeConfig("[]", "[]", "[]", R"(, "node": {"http": {"tls": true}})")
+                                  << u"t.json: node.http.tls: must be an object (got a boolean)"_s;
+    QTest::addRow("api not an object") << makeConfig("[]", "[]", "[]", R"(, "api": [])")
+                                       << u"t.json: api: must be an object (got an array)"_s;
+    QTest::addRow("api key typo") << makeConfig("[]", "[]", "[]", R"(, "api": {"tokenTtlMinute": 5})")
+                                  << u"t.json: api.tokenTtlMinute: unknown key (did you mean \"tokenTtlMinutes\"?)"_s;
+    QTest::addRow("token ttl zero") << makeConfig("[]", "[]", "[]", R"(, "api": {"tokenTtlMinutes": 0})")
+                                    << u"t.json: api.tokenTtlMinutes: must be between 1 and 1440 (got 0)"_s;
+    QTest::addRow("body too small") << makeConfig("[]", "[]", "[]", R"(, "api": {"maxBodyBytes": 10})")
+                                    << u"t.json: api.maxBodyBytes: must be between 1024 and 1073741824 (got 10)"_s;
+    QTest::addRow("lockout type") << makeConfig("[]", "[]", "[]", R"(, "api": {"signIn": {"lockoutSeconds": "5m"}})")
+                                  << u"t.json: api.signIn.lockoutSeconds: must be a number (got a string)"_s;
+    QTest::addRow("failures zero") << makeConfig("[]", "[]", "[]", R"(, "api": {"signIn": {"failuresBeforeDelay": 0}})")
+                                   << u"t.json: api.signIn.failuresBeforeDelay: must be between 1 and 1000 (got 0)"_s;
+    QTest::addRow("signIn typo") << makeConfig("[]", "[]", "[]", R"(, "api": {"signIn": {"lockoutSecond": 5}})")
+                                 << u"t.json: api.signIn.lockoutSecond: unknown key (did you mean \"lockoutSeconds\"?)"_s;
+    QTest::addRow("phi dot") << makeConfig("[]", "[]", "[]", R"(, "api": {"phiFields": ["PID-3", "PID.5"]})")
+                             << u"t.json: api.phiFields[1]: \"PID.5\" is not a PHI field path (SEG-n or SEG-n.c"_s;
+    QTest::addRow("phi zero") << makeConfig("[]", "[]", "[]", R"(, "api": {"phiFields": ["PID-0"]})")
+                              << u"t.json: api.phiFields[0]: \"PID-0\" is not a PHI field path"_s;
+    QTest::addRow("phi lower case") << makeConfig("[]", "[]", "[]", R"(, "api": {"phiFields": "pid-5"})")
+                                    << u"t.json: api.phiFields: \"pid-5\" is not a PHI field path"_s;
+    QTest::addRow("phi subcomponent") << makeConfig("[]", "[]", "[]", R"(, "api": {"phiFields": ["PID-5.1.2"]})")
+                                      << u"t.json: api.phiFields[0]: \"PID-5.1.2\" is not a PHI field path"_s;
+    QTest::addRow("phi repetition") << makeConfig("[]", "[]", "[]", R"x(, "api": {"phiFields": ["PID-3(2)"]})x")
+                                    << u"t.json: api.phiFields[0]: \"PID-3(2)\" is not a PHI field path"_s;
+    QTest::addRow("phi empty") << makeConfig("[]", "[]", "[]", R"(, "api": {"phiFields": []})")
+                               << u"t.json: api.phiFields: must not be empty: patient data would be shown to every "
+                                  "role"_s;
+    QTest::addRow("phi not strings") << makeConfig("[]", "[]", "[]", R"(, "api": {"phiFields": ["PID-3", 5]})")
+                                     << u"t.json: api.phiFields[1]: must be a string (got a number)"_s;
+    QTest::addRow("history days") << makeConfig("[]", "[]", "[]", R"(, "api": {"statsHistoryDays": 0})")
+                                  << u"t.json: api.statsHistoryDays: must be between 1 and 3650 (got 0)"_s;
+    QTest::addRow("stream buffer") << makeConfig("[]", "[]", "[]", R"(, "api": {"streamBufferEvents": 1.5})")
+                                   << u"t.json: api.streamBufferEvents: must be a whole number (got 1.5)"_s;
     QTest::addRow("channel key typo") << makeConfig(R"([{"name": "a", "prot": 1}])")
                                       << u"t.json: channels[0].prot: unknown key (did you mean \"port\"?)"_s;
     QTest::addRow("channel host") << makeConfig(R"([{"name": "a", "host": "example.org"}])")
@@ -474,6 +590,21 @@ void tst_NodeConfigLoader::errors_data()
     QTest::addRow("route stop type")
         << makeConfig(kChannel, kDestinations, R"([{"destinations": ["ehr"], "stop": "yes"}])")
         << u"t.json: routes[0].stop: must be true or false (got a string)"_s;
+    QTest::addRow("route fhir type typo")
+        << makeConfig(kChannel, kDestinations, R"([{"match": {"messageType": "Patinet"}, "destinations": ["ehr"]}])")
+        << u"t.json: routes[0].match.messageType: \"Patinet\" is not a FHIR message-type pattern (ResourceType or "
+           "ResourceType^EVENT, e.g. \"Observation\", \"Bundle^transaction\"): \"Patinet\" is not a FHIR R4 resource "
+           "type (did you mean \"Patient\"?)"_s;
+    QTest::addRow("route fhir event")
+        << makeConfig(kChannel, kDestinations, R"([{"match": {"messageType": "Bundle^a b"}, "destinations": ["ehr"]}])")
+        << u"t.json: routes[0].match.messageType: \"Bundle^a b\" is not a FHIR message-type pattern"_s;
+    QTest::addRow("route fhir trigger needs fhir types")
+        << makeConfig(kChannel, kDestinations,
+                      R"([{"match": {"messageType": ["ADT", "Bundle"], "triggerEvent": "patient-link"}, "destinations": ["ehr"]}])")
+        << u"t.json: routes[0].match.triggerEvent: \"patient-link\" is not a trigger event pattern"_s;
+    QTest::addRow("route hl7 type still checked")
+        << makeConfig(kChannel, kDestinations, R"([{"match": {"messageType": "ADTA01"}, "destinations": ["ehr"]}])")
+        << u"t.json: routes[0].match.messageType: \"ADTA01\" is not a message-type pattern"_s;
     QTest::addRow("duplicate route") << makeConfig(kChannel, kDestinations, R"([{"name": "r", "destinations": ["ehr"]},
                                                                             {"name": "r", "destinations": ["ehr"]}])")
                                      << u"t.json: routes[1].name: duplicate name \"r\" (also used by routes[0])"_s;
@@ -678,6 +809,178 @@ void tst_NodeConfigLoader::overrides()
         QVERIFY2(error.contains(expected), qPrintable(u"expected \"%1\" in: %2"_s.arg(expected, error)));
         QCOMPARE(endpointOf(*config, item), before);
     }
+}
+
+void tst_NodeConfigLoader::fhirChannels()
+{
+    QString error;
+    const std::optional<NodeConfig> config = NodeConfigLoader::fromJson(
+        makeConfig(R"([{"name": "fhir-in", "kind": "fhir"},
+                       {"name": "fhir-lab", "kind": "fhir", "acceptResourceTypes": ["Observation", "Bundle"],
+                        "requirePatientIdentifier": true, "onInvalid": "accept-and-dead-letter"},
+                       {"name": "one", "kind": "fhir", "acceptResourceTypes": "Patient", "onInvalid": "reject"},
+                       {"name": "hl7-in", "kind": "mllp"}])"),
+        kSource, &error);
+    QVERIFY2(config, qPrintable(error));
+    const ChannelConfig* plain = config->channel(u"fhir-in"_s);
+    QVERIFY(plain);
+    QCOMPARE(plain->kind, u"fhir"_s);
+    QCOMPARE(plain->acceptResourceTypes, QStringList{u"*"_s});
+    QVERIFY(!plain->requirePatientIdentifier); // FHIR resources often carry no patient
+    QCOMPARE(plain->onInvalid, InvalidMessagePolicy::Nak);
+    QCOMPARE(plain->port, 0);
+    QVERIFY(plain->host.isEmpty()); // no listener of its own
+    const ChannelConfig* lab = config->channel(u"fhir-lab"_s);
+    QCOMPARE(lab->acceptResourceTypes, (QStringList{u"Observation"_s, u"Bundle"_s}));
+    QVERIFY(lab->requirePatientIdentifier);
+    QCOMPARE(lab->onInvalid, InvalidMessagePolicy::AckAndDeadLetter);
+    QCOMPARE(config->channel(u"one"_s)->acceptResourceTypes, QStringList{u"Patient"_s});
+    QCOMPARE(config->channel(u"one"_s)->onInvalid, InvalidMessagePolicy::Nak);
+    const ChannelConfig* hl7 = config->channel(u"hl7-in"_s);
+    QCOMPARE(hl7->kind, u"mllp"_s);
+    QVERIFY(hl7->requirePatientIdentifier); // unchanged for MLLP
+}
+
+void tst_NodeConfigLoader::fhirChannelHasNoListener()
+{
+    QString error;
+    std::optional<NodeConfig> config = NodeConfigLoader::fromJson(
+        makeConfig(R"([{"name": "adt-in", "port": 2575}, {"name": "fhir-in", "kind": "fhir"}])", "[]", "[]",
+                   R"(, "node": {"http": {"port": 2575}})"),
+        kSource, &error);
+    // node.http and an MLLP channel on one port clash; a FHIR channel never does.
+    QVERIFY(!config);
+    QVERIFY2(error.contains(u"channels[0].port: 127.0.0.1:2575 is already used by node.http"_s), qPrintable(error));
+    QCOMPARE(error.count(u'\n'), 0);
+
+    config = NodeConfigLoader::fromJson(
+        makeConfig(R"([{"name": "adt-in", "port": 2575}, {"name": "fhir-in", "kind": "fhir"}])"), kSource, &error);
+    QVERIFY2(config, qPrintable(error));
+    QVERIFY(!NodeConfigLoader::applyListenOverride(*config, u"fhir-in=9000"_s, &error));
+    QCOMPARE(error, u"--listen fhir-in=9000: \"fhir-in\" is a FHIR channel, served on the node's HTTP listener: move "
+                    "that one with --listen http=[HOST:]PORT"_s);
+    QVERIFY(!NodeConfigLoader::applyListenOverride(*config, u"fhir-inn=9000"_s, &error));
+    QVERIFY2(error.endsWith(u"listeners: http, adt-in"_s), qPrintable(error));
+    QCOMPARE(config->channel(u"fhir-in"_s)->port, 0);
+}
+
+void tst_NodeConfigLoader::apiDefaults()
+{
+    QString error;
+    const std::optional<NodeConfig> config = NodeConfigLoader::fromJson(makeConfig("[]"), kSource, &error);
+    QVERIFY2(config, qPrintable(error));
+    const ApiConfig defaults;
+    const ApiConfig& api = config->api;
+    QVERIFY(api.tls.enabled);
+    QVERIFY(api.tls.certificateFile.isEmpty()); // a self-signed pair is made in dataDir
+    QVERIFY(api.tls.privateKeyFile.isEmpty());
+    QVERIFY(!api.insecureDev);
+    QCOMPARE(api.tokenTtlMinutes, 15);
+    QCOMPARE(api.maxBodyBytes, 16LL * 1024 * 1024);
+    QCOMPARE(api.signInFailuresBeforeDelay, 3);
+    QCOMPARE(api.signInLockoutSeconds, 300);
+    QCOMPARE(api.phiFields, defaults.phiFields);
+    QVERIFY(api.phiFields.contains(u"PID-3"_s));
+    QCOMPARE(api.statsHistoryDays, 7);
+    QCOMPARE(api.streamBufferEvents, 10000);
+}
+
+void tst_NodeConfigLoader::apiSettings()
+{
+    QString error;
+    const std::optional<NodeConfig> config = NodeConfigLoader::fromJson(
+        makeConfig("[]", "[]", "[]", R"(, "api": {"tokenTtlMinutes": 30, "maxBodyBytes": 1048576,
+                                       "signIn": {"failuresBeforeDelay": 5, "lockoutSeconds": 900},
+                                       "phiFields": ["PID-5", "PID-11.1", "ZPI-2", "PID-5"],
+                                       "statsHistoryDays": 30, "streamBufferEvents": 50000})"),
+        kSource, &error);
+    QVERIFY2(config, qPrintable(error));
+    const ApiConfig& api = config->api;
+    QCOMPARE(api.tokenTtlMinutes, 30);
+    QCOMPARE(api.maxBodyBytes, qint64(1048576));
+    QCOMPARE(api.signInFailuresBeforeDelay, 5);
+    QCOMPARE(api.signInLockoutSeconds, 900);
+    // The list replaces the default one; a repeat is harmless.
+    QCOMPARE(api.phiFields, (QStringList{u"PID-5"_s, u"PID-11.1"_s, u"ZPI-2"_s}));
+    QCOMPARE(api.statsHistoryDays, 30);
+    QCOMPARE(api.streamBufferEvents, 50000);
+
+    const std::optional<NodeConfig> partial = NodeConfigLoader::fromJson(
+        makeConfig("[]", "[]", "[]", R"(, "api": {"signIn": {"lockoutSeconds": 60}})"), kSource, &error);
+    QVERIFY2(partial, qPrintable(error));
+    QCOMPARE(partial->api.signInLockoutSeconds, 60);
+    QCOMPARE(partial->api.signInFailuresBeforeDelay, 3);
+}
+
+void tst_NodeConfigLoader::apiTls()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString root = QDir(dir.path()).canonicalPath();
+    QVERIFY(writeFile(root + u"/etc/tls/api.pem"_s, "cert"));
+    QVERIFY(writeFile(root + u"/etc/tls/api.key"_s, "key"));
+    QVERIFY(writeFile(root + u"/etc/with.json"_s,
+                      makeConfig("[]", "[]", "[]",
+                                 R"(, "node": {"http": {"port": 8443, "tls": {"certificate": "tls/api.pem",
+                                                                              "privateKey": "tls/api.key"}}})")));
+    QVERIFY(writeFile(root + u"/etc/neither.json"_s,
+                      makeConfig("[]", "[]", "[]", R"(, "node": {"http": {"tls": {}}})")));
+    QString error;
+    const std::optional<NodeConfig> with = NodeConfigLoader::fromFile(root + u"/etc/with.json"_s, &error);
+    QVERIFY2(with, qPrintable(error));
+    QVERIFY(with->api.tls.enabled);
+    QCOMPARE(with->api.tls.certificateFile, root + u"/etc/tls/api.pem"_s);
+    QCOMPARE(with->api.tls.privateKeyFile, root + u"/etc/tls/api.key"_s);
+    QCOMPARE(with->httpPort, 8443);
+
+    const std::optional<NodeConfig> neither = NodeConfigLoader::fromFile(root + u"/etc/neither.json"_s, &error);
+    QVERIFY2(neither, qPrintable(error));
+    QVERIFY(neither->api.tls.enabled);
+    QVERIFY(neither->api.tls.certificateFile.isEmpty());
+}
+
+void tst_NodeConfigLoader::fhirRoutes_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QStringList>("destinations");
+
+    QTest::addRow("observation") << QByteArray(R"({"resourceType": "Observation", "status": "final", "code": {}})")
+                                 << QStringList{u"results"_s, u"archive"_s};
+    QTest::addRow("transaction") << QByteArray(R"({"resourceType": "Bundle", "type": "transaction", "entry": [
+                                                 {"request": {"method": "DELETE", "url": "Patient/1"}}]})")
+                                 << QStringList{u"ehr"_s, u"archive"_s};
+    QTest::addRow("patient-link message")
+        << QByteArray(R"({"resourceType": "Bundle", "type": "message", "entry": [{"resource": {"resourceType":
+               "MessageHeader", "id": "h", "eventCoding": {"code": "patient-link"}, "source": {"endpoint": "urn:x"}}}]})")
+        << QStringList{u"mpi"_s, u"archive"_s};
+    QTest::addRow("patient") << QByteArray(R"({"resourceType": "Patient"})") << QStringList{u"archive"_s};
+}
+
+void tst_NodeConfigLoader::fhirRoutes()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QStringList, destinations);
+
+    QString error;
+    const std::optional<NodeConfig> config = NodeConfigLoader::fromJson(
+        makeConfig(R"([{"name": "fhir-in", "kind": "fhir"}])",
+                   R"([{"name": "ehr", "kind": "mllp", "host": "h", "port": 1},
+                       {"name": "results", "kind": "mllp", "host": "h", "port": 2},
+                       {"name": "mpi", "kind": "mllp", "host": "h", "port": 3},
+                       {"name": "archive", "kind": "file", "directory": "a"}])",
+                   R"([{"name": "results", "match": {"messageType": ["Observation", "DiagnosticReport"]}, "destinations": "results"},
+                       {"name": "tx", "match": {"messageType": "Bundle^transaction"}, "destinations": ["ehr"]},
+                       {"name": "links", "match": {"messageType": "Bundle", "triggerEvent": ["patient-*", "merge"]},
+                        "destinations": ["mpi"]},
+                       {"name": "adt", "match": {"messageType": "ADT"}, "destinations": ["ehr"]},
+                       {"name": "all", "destinations": ["archive"]}])"),
+        kSource, &error);
+    QVERIFY2(config, qPrintable(error));
+    QCOMPARE(config->routes.at(2).triggerEvents, (QStringList{u"patient-*"_s, u"merge"_s}));
+    const RouteTable routes(config->routes);
+    const FhirIngest ingest(*config->channel(u"fhir-in"_s), routes, 1000);
+    const FhirIngest::Decision decision = ingest.process(body, "4bf92f3577b34da6a3ce929d0e0e4736"_ba, 1);
+    QCOMPARE(decision.record.destinations, destinations);
 }
 
 QTEST_GUILESS_MAIN(tst_NodeConfigLoader)

@@ -29,6 +29,7 @@ private slots:
     void committedDataSurvivesReopen();
     void newerSchemaIsRefused();
     void journaledRecordsAreReplayedOnceAfterACrash();
+    void replayKeepsLineageAndResolvesItsDeadLetter();
 
 private:
     IngestRecord record(const QString& controlId, const QByteArray& raw, QStringList destinations = {});
@@ -349,6 +350,46 @@ void tst_MessageStore::journaledRecordsAreReplayedOnceAfterACrash()
     QVERIFY(outcome.duplicate);
     QCOMPARE(outcome.duplicateOf, 1);
     QCOMPARE(outcome.messageId, 2);
+}
+
+void tst_MessageStore::replayKeepsLineageAndResolvesItsDeadLetter()
+{
+    IngestRecord bad = record(QStringLiteral("R1"), "MSH|first");
+    bad.disposition = IngestRecord::Disposition::Invalid;
+    bad.deadLetter = true;
+    bad.deadLetterStage = QStringLiteral("validate");
+    bad.deadLetterReason = QStringLiteral("PID-3 missing");
+    bad.unit = QStringLiteral("4B");
+    const IngestOutcome original = ingestAndWait(bad);
+    QVERIFY(original.committed);
+    settle();
+    const auto letters = m_store->deadLetters(0, 10);
+    QCOMPARE(letters.size(), 1);
+    QCOMPARE(letters[0].state, QStringLiteral("open"));
+
+    // The same bytes again: a sender's resend is a duplicate, an operator's replay is not.
+    IngestRecord replay = record(QStringLiteral("R1"), "MSH|first", {QStringLiteral("ehr")});
+    replay.correlationId = original.correlationId;
+    replay.replayOf = original.messageId;
+    replay.resubmitsDeadLetter = letters[0].id;
+    replay.unit = QStringLiteral("4B");
+    replay.format = QStringLiteral("hl7v2");
+    const IngestOutcome replayed = ingestAndWait(replay);
+    QVERIFY(replayed.committed);
+    QVERIFY(!replayed.duplicate);
+    QCOMPARE(replayed.enqueued.size(), 1);
+    settle();
+
+    const auto stored = m_store->message(replayed.messageId);
+    QVERIFY(stored);
+    QCOMPARE(stored->replayOf, original.messageId);
+    QCOMPARE(stored->unit, QStringLiteral("4B"));
+    QCOMPARE(stored->format, QStringLiteral("hl7v2"));
+    const auto letter = m_store->deadLetter(letters[0].id);
+    QVERIFY(letter);
+    QCOMPARE(letter->state, QStringLiteral("resubmitted"));
+    QCOMPARE(letter->resubmittedAs, replayed.messageId);
+    QCOMPARE(m_store->deadLetterCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_MessageStore)
