@@ -15,6 +15,7 @@ ApiCall::ApiCall(const QHttpServerRequest& request, QHttpServerResponder&& respo
     , m_rawBody(request.body())
     , m_remote(request.remoteAddress().toString())
     , m_responder(std::make_unique<QHttpServerResponder>(std::move(responder)))
+    , m_socket(m_responder->socket())
 {
 }
 
@@ -43,9 +44,14 @@ void ApiCall::reply(QHttpServerResponse&& response)
     m_answered = true;
     // Responses carry patient data and tokens: no cache on the way may keep them.
     response.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    // The outcome is recorded even when nobody is left to read it: a retry with the same
+    // Idempotency-Key then gets this answer instead of acting twice.
     if (m_onReplied)
         m_onReplied(response);
-    response.write(std::move(*m_responder));
+    if (m_socket && m_socket->state() == QAbstractSocket::ConnectedState)
+        response.write(std::move(*m_responder));
+    else
+        qCInfo(lcApiCall) << "client left before its answer to" << m_path;
 }
 
 void ApiCall::replyJson(const QJsonValue& body, int status)

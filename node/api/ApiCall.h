@@ -6,6 +6,8 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
 #include <QJsonObject>
+#include <QPointer>
+#include <QTcpSocket>
 #include <QUrlQuery>
 
 #include <functional>
@@ -60,6 +62,9 @@ private:
     std::optional<Principal> m_principal;
     QString m_remote;
     std::unique_ptr<QHttpServerResponder> m_responder;
+    /// Qt 6.4's responder keeps a plain pointer to the socket, which the server deletes when the
+    /// client leaves: an answer that comes later (after a store commit) must check first.
+    QPointer<QTcpSocket> m_socket;
     std::function<void(QHttpServerResponse&)> m_onReplied;
     bool m_answered = false;
 };

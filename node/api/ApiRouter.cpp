@@ -7,6 +7,7 @@
 #include <QHttpServerResponder>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QRegularExpression>
 
 namespace {
 
@@ -54,10 +55,15 @@ bool ApiRouter::matches(const QString& pattern, const QString& path, QHash<QStri
     QHash<QString, QString> found;
     for (qsizetype i = 0; i < want.size(); ++i) {
         const QString& w = want.at(i);
-        if (w.startsWith(u'{') && w.endsWith(u'}'))
-            found.insert(w.mid(1, w.size() - 2), have.at(i));
-        else if (w != have.at(i))
+        if (w.startsWith(u'{') && w.endsWith(u'}')) {
+            const QString name = w.mid(1, w.size() - 2);
+            // Numeric IDs only, so "/dead-letters/resubmit" is never taken for dead letter "resubmit".
+            if (name == u"id" && !QRegularExpression(QStringLiteral("^[0-9]{1,18}$")).match(have.at(i)).hasMatch())
+                return false;
+            found.insert(name, have.at(i));
+        } else if (w != have.at(i)) {
             return false;
+        }
     }
     *args = std::move(found);
     return true;
@@ -66,7 +72,8 @@ bool ApiRouter::matches(const QString& pattern, const QString& path, QHash<QStri
 std::optional<Principal> ApiRouter::authenticate(const QByteArray& authorization, const QString& remote) const
 {
     const QByteArray value = authorization.trimmed();
-    if (!value.startsWith("Bearer ") && !value.startsWith("bearer "))
+    // The scheme name is case-insensitive (RFC 9110 11.1).
+    if (value.size() < 8 || qstrnicmp(value.constData(), "bearer ", 7) != 0)
         return std::nullopt;
     return m_tokens.validate(QString::fromLatin1(value.mid(7).trimmed()), remote);
 }
@@ -84,7 +91,8 @@ bool ApiRouter::dispatch(const QHttpServerRequest& request, QHttpServerResponder
         QHash<QString, QString> routeArgs;
         if (!matches(route.pattern, path, &routeArgs))
             continue;
-        allowed << methodName(route.method);
+        if (!allowed.contains(methodName(route.method)))
+            allowed << methodName(route.method);
         if (route.method == request.method() && !found) {
             found = &route;
             args = std::move(routeArgs);

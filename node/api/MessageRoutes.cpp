@@ -154,7 +154,7 @@ void revealMessage(ApiContext& ctx, const ApiCallPtr& call)
 void exportMessages(ApiContext& ctx, const ApiCallPtr& call)
 {
     MessageFilter filter;
-    if (!readFilter(call, filter, 5000))
+    if (!readFilter(call, filter, MessageFilter::MaxLimit))
         return;
     QString error;
     const auto page = ctx.messages.find(filter, &error);

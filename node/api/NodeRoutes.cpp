@@ -37,10 +37,11 @@ QJsonObject nodeInfo(const ApiContext& ctx)
             channel.insert(QStringLiteral("tls"), c.tls.enabled);
             channel.insert(QStringLiteral("ackMode"),
                            c.ackMode == AckMode::Enhanced ? QStringLiteral("enhanced") : QStringLiteral("original"));
+            channel.insert(QStringLiteral("acceptMessageTypes"), QJsonArray::fromStringList(c.acceptMessageTypes));
         } else {
             channel.insert(QStringLiteral("path"), QStringLiteral("/fhir/%1").arg(c.name));
+            channel.insert(QStringLiteral("acceptResourceTypes"), QJsonArray::fromStringList(c.acceptResourceTypes));
         }
-        channel.insert(QStringLiteral("acceptMessageTypes"), QJsonArray::fromStringList(c.acceptMessageTypes));
         channels.append(channel);
     }
     QJsonArray destinations;

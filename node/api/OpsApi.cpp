@@ -172,6 +172,7 @@ bool OpsApi::start(StatsSampler::Provider statsProvider, QString* errorString)
             continue;
         auto endpoint = std::make_unique<FhirEndpoint>(channel, d->routes, dedupWindowMs, d->store, d->metrics);
         connect(endpoint.get(), &FhirEndpoint::enqueued, this, &OpsApi::enqueued);
+        connect(endpoint.get(), &FhirEndpoint::stateChanged, this, &OpsApi::publish);
         d->fhir.push_back(std::move(endpoint));
     }
     d->server->setFhirHandler([this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {

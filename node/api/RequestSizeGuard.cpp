@@ -3,6 +3,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpSocket>
+#include <QTimer>
 
 void RequestSizeGuard::attach(QTcpSocket* socket, qint64 maxBodyBytes)
 {
@@ -22,7 +23,9 @@ void RequestSizeGuard::onReadyRead()
     if (m_state == State::Upgraded)
         return;
     if (m_state == State::Rejected) {
-        m_socket->readAll();                         // keep discarding until the close completes
+        m_drainRemaining -= m_socket->readAll().size();
+        if (m_drainRemaining <= 0)
+            finishRejection();
         return;
     }
     // The server's slot runs after this one and reads everything buffered, so what is buffered now
@@ -90,7 +93,8 @@ bool RequestSizeGuard::inspectHeaders(const QByteArray& headers)
         reject(413, "Payload Too Large", "body-too-large",
                QStringLiteral("the request body is %1 bytes; this node accepts at most %2 (api.maxBodyBytes)")
                    .arg(contentLength)
-                   .arg(m_maxBodyBytes));
+                   .arg(m_maxBodyBytes),
+               contentLength);
         return false;
     }
     if (upgrade) {
@@ -102,10 +106,14 @@ bool RequestSizeGuard::inspectHeaders(const QByteArray& headers)
     return true;
 }
 
-void RequestSizeGuard::reject(int status, const char* reason, const char* code, const QString& message)
+void RequestSizeGuard::reject(int status, const char* reason, const char* code, const QString& message,
+                              qint64 bodyBytes)
 {
     m_state = State::Rejected;
-    m_socket->readAll();                             // the server's slot finds nothing to parse
+    // What is buffered now is dropped (the server's slot finds nothing to parse); it may already
+    // hold part of the body.
+    const qint64 buffered = m_socket->readAll().size();
+    m_drainRemaining = qMin(bodyBytes, MaxDrainBytes) - buffered;
     const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("error"),
                                                        QJsonObject{{QStringLiteral("status"), status},
                                                                    {QStringLiteral("code"), QString::fromLatin1(code)},
@@ -115,5 +123,16 @@ void RequestSizeGuard::reject(int status, const char* reason, const char* code, 
         + "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " + QByteArray::number(body.size())
         + "\r\n\r\n" + body;
     m_socket->write(response);
-    m_socket->disconnectFromHost();
+    if (m_drainRemaining <= 0) {
+        finishRejection();
+        return;
+    }
+    QTimer::singleShot(MaxDrainMs, this, &RequestSizeGuard::finishRejection);
+}
+
+void RequestSizeGuard::finishRejection()
+{
+    m_drainRemaining = 0;
+    if (m_socket->state() == QAbstractSocket::ConnectedState)
+        m_socket->disconnectFromHost();
 }

@@ -15,15 +15,18 @@ namespace {
 constexpr int MaxPerRequest = 5000;
 constexpr int MaxDryRunPreviews = 100;
 
-/// Hides the values of diff entries in PHI fields: the preview shows that PID-5 changed, not the names.
+/// Hides the values of diff entries that may hold PHI: HL7 fields in the PHI list (the preview
+/// shows that PID-5 changed, not the names), and anything that is not an HL7 field path — a
+/// whole-message entry (an unparseable original) or a FHIR element — since its value cannot be
+/// vetted field by field.
 QJsonArray maskDiff(const QJsonArray& diff, const QStringList& phiFields)
 {
-    static const QRegularExpression pathPattern(QStringLiteral("^([A-Z][A-Z0-9]{2})(?:\\(\\d+\\))?(?:-(\\d+))?"));
+    static const QRegularExpression pathPattern(QStringLiteral("^([A-Z][A-Z0-9]{2})(?:\\(\\d+\\))?(?:-(\\d+))?(?:[.(]|$)"));
     QJsonArray masked;
     for (const QJsonValue& value : diff) {
         QJsonObject change = value.toObject();
         const auto match = pathPattern.match(change.value(u"path").toString());
-        bool phi = false;
+        bool phi = !match.hasMatch();
         if (match.hasMatch()) {
             const QString segment = match.captured(1);
             const QString field = match.captured(2);
@@ -36,7 +39,8 @@ QJsonArray maskDiff(const QJsonArray& diff, const QStringList& phiFields)
         }
         if (phi) {
             for (const char* key : {"before", "after"}) {
-                if (!change.value(QLatin1StringView(key)).toString().isEmpty())
+                const QJsonValue v = change.value(QLatin1StringView(key));
+                if (!v.isUndefined() && !v.isNull() && !(v.isString() && v.toString().isEmpty()))
                     change.insert(QLatin1StringView(key), QString::fromLatin1(PhiMasker::maskText));
             }
             change.insert(QStringLiteral("masked"), true);

@@ -36,17 +36,19 @@ void signIn(ApiContext& ctx, const ApiCallPtr& call)
         auto response = ApiReply::error(429, QStringLiteral("too-many-attempts"),
                                         QStringLiteral("too many failed sign-ins; try again in %1 s").arg(*wait));
         response.setHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(*wait));
-        ctx.recordAudit(call.get(), AuditEntry{.actor = user, .action = QStringLiteral("sign-in-failed"),
-                                               .outcome = QStringLiteral("denied"),
-                                               .detail = QJsonObject{{QStringLiteral("why"), QStringLiteral("throttled")}}});
+        // Not audited: the failures that led here were, and a flood of refused attempts must not
+        // turn into a flood of durable audit writes.
         return call->reply(std::move(response));
     }
 
     const auto result = ctx.users.authenticate(user, password, call->remote());
     if (!result.principal) {
         ctx.throttle.recordFailure(user, call->remote());
+        // An unknown "user name" is often a password typed into the wrong field: it stays out of
+        // the log.
+        const QString actor = result.reason == UserDirectory::Failure::UnknownUser ? QStringLiteral("(unknown user)") : user;
         ctx.recordAudit(call.get(),
-                        AuditEntry{.actor = user, .action = QStringLiteral("sign-in-failed"),
+                        AuditEntry{.actor = actor, .action = QStringLiteral("sign-in-failed"),
                                    .outcome = QStringLiteral("denied"),
                                    .detail = QJsonObject{{QStringLiteral("why"), UserDirectory::failureName(result.reason)}}});
         // The same answer for every reason: a caller learns nothing about which user names exist.

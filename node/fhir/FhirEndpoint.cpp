@@ -180,6 +180,8 @@ void FhirEndpoint::handle(
         }
         if (!outcome.enqueued.isEmpty())
             emit endpoint.enqueued(outcome.enqueued);
+        if (outcome.committed)
+            emit endpoint.stateChanged(MessageStateChange::fromIngest(decision->record, outcome));
     });
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "node/pipeline/MessageStateChange.h"
+
 #include "node/config/NodeConfig.h"
 #include "node/fhir/FhirIngest.h"
 
@@ -42,6 +44,8 @@ public:
 signals:
     /// A committed message's queue entries, for the destination queues.
     void enqueued(const QList<QueuedItem>& items);
+    /// A message was committed (for the live stream).
+    void stateChanged(const MessageStateChange& change);
 
 private:
     using Headers = QList<std::pair<QByteArray, QByteArray>>;

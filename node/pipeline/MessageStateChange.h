@@ -1,5 +1,7 @@
 #pragma once
 
+#include "node/store/StoreTypes.h"
+
 #include <QByteArray>
 #include <QMetaType>
 #include <QString>
@@ -22,6 +24,9 @@ struct MessageStateChange
     QString stage;                                   ///< DeadLettered: parse, validate, deliver
     QString reason;                                  ///< DeadLettered: why (no PHI)
     QString errorClass;
+
+    /// The change a committed ingest makes (accepted, duplicate, or dead-lettered at parse/validate).
+    static MessageStateChange fromIngest(const IngestRecord& record, const IngestOutcome& outcome);
 };
 
 Q_DECLARE_METATYPE(MessageStateChange)

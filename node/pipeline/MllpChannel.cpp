@@ -173,33 +173,8 @@ void MllpChannel::onFrame(quint64 connectionId, const QByteArray& payload, qint6
                        if (!outcome.enqueued.isEmpty())
                            emit enqueued(outcome.enqueued);
                        if (outcome.committed)
-                           emit stateChanged(stateChange(decision->record, outcome));
+                           emit stateChanged(MessageStateChange::fromIngest(decision->record, outcome));
                    });
-}
-
-MessageStateChange MllpChannel::stateChange(const IngestRecord& record, const IngestOutcome& outcome)
-{
-    MessageStateChange change;
-    change.messageId = outcome.messageId;
-    change.correlationId = outcome.correlationId;
-    change.channel = record.channel;
-    change.messageType = record.messageType;
-    change.triggerEvent = record.triggerEvent;
-    change.unit = record.unit;
-    change.ackCode = outcome.ackCode;
-    if (outcome.duplicate) {
-        change.state = QStringLiteral("duplicate");
-    } else if (record.deadLetter) {
-        change.kind = MessageStateChange::Kind::DeadLettered;
-        change.state = record.disposition == IngestRecord::Disposition::Unparseable ? QStringLiteral("unparseable")
-                                                                                     : QStringLiteral("invalid");
-        change.stage = record.deadLetterStage;
-        change.reason = record.deadLetterReason;
-        change.errorClass = record.errorClass;
-    } else {
-        change.state = QStringLiteral("accepted");
-    }
-    return change;
 }
 
 void MllpChannel::complete(quint64 connectionId, qint64 sequence, Answer answer)

@@ -61,7 +61,6 @@ private:
     };
     void onFrame(quint64 connectionId, const QByteArray& payload, qint64 receivedAtNs);
     void complete(quint64 connectionId, qint64 sequence, Answer answer);
-    static MessageStateChange stateChange(const IngestRecord& record, const IngestOutcome& outcome);
     QString nextAckControlId();
 
     ChannelConfig m_config;
