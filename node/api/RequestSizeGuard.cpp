@@ -54,6 +54,11 @@ void RequestSizeGuard::onReadyRead()
             pos = chunk.size();
             break;
         }
+        if (end > MaxHeaderBytes) {
+            reject(431, "Request Header Fields Too Large", "headers-too-large",
+                   QStringLiteral("request headers exceed %1 bytes").arg(MaxHeaderBytes));
+            return;
+        }
         const QByteArray headers = m_headerTail.left(end);
         pos += end + 4 - before;
         m_headerTail.clear();
@@ -65,8 +70,15 @@ void RequestSizeGuard::onReadyRead()
 bool RequestSizeGuard::inspectHeaders(const QByteArray& headers)
 {
     qint64 contentLength = 0;
+    int contentLengths = 0;
     bool upgrade = false;
     const QList<QByteArray> lines = headers.split('\n');
+    // A HEAD answer must not carry a body, and nothing here serves HEAD: refuse it before the
+    // server writes an error body a kept-alive client would take for the next answer.
+    if (lines.value(0).startsWith("HEAD ")) {
+        rejectWithoutBody(405, "Method Not Allowed");
+        return false;
+    }
     for (qsizetype i = 1; i < lines.size(); ++i) {  // line 0 is the request line
         const QByteArray line = lines.at(i).trimmed();
         const qsizetype colon = line.indexOf(':');
@@ -75,6 +87,13 @@ bool RequestSizeGuard::inspectHeaders(const QByteArray& headers)
         const QByteArray name = line.left(colon).trimmed().toLower();
         const QByteArray value = line.mid(colon + 1).trimmed();
         if (name == "content-length") {
+            // Two lengths are how request smuggling starts; this guard and the parser could each
+            // believe a different one (RFC 9112 6.3).
+            if (++contentLengths > 1) {
+                reject(400, "Bad Request", "bad-content-length",
+                       QStringLiteral("the request has more than one Content-Length"));
+                return false;
+            }
             bool ok = false;
             contentLength = value.toLongLong(&ok);
             if (!ok || contentLength < 0) {
@@ -128,6 +147,16 @@ void RequestSizeGuard::reject(int status, const char* reason, const char* code, 
         return;
     }
     QTimer::singleShot(MaxDrainMs, this, &RequestSizeGuard::finishRejection);
+}
+
+void RequestSizeGuard::rejectWithoutBody(int status, const char* reason)
+{
+    m_state = State::Rejected;
+    m_socket->readAll();
+    m_drainRemaining = 0;
+    m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
+                    + "\r\nAllow: GET, POST, DELETE\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+    finishRejection();
 }
 
 void RequestSizeGuard::finishRejection()

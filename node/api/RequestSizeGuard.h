@@ -13,7 +13,8 @@ class QTcpSocket;
 /// Content-Length bytes of body) and, when a request declares or sends more than the limit, answers
 /// 413 itself, discards what arrived and closes the connection (after swallowing at most
 /// MaxDrainBytes of the body, so the client reads the answer), so the server never buffers it.
-/// Chunked request bodies (no length up front) get 411, headers over 64 KiB get 431. A WebSocket
+/// Chunked request bodies (no length up front) get 411, headers over 64 KiB get 431, two
+/// Content-Length headers get 400, and HEAD gets a bodiless 405. A WebSocket
 /// upgrade ends the guard's watch: after it the bytes are frames, bounded by the stream itself.
 class RequestSizeGuard : public QObject
 {
@@ -28,6 +29,7 @@ private:
     RequestSizeGuard(QTcpSocket* socket, qint64 maxBodyBytes);
     void onReadyRead();
     void reject(int status, const char* reason, const char* code, const QString& message, qint64 bodyBytes = 0);
+    void rejectWithoutBody(int status, const char* reason);
     void finishRejection();
     /// Reads the header block; returns false when it rejected the request.
     bool inspectHeaders(const QByteArray& headers);

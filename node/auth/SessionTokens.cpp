@@ -27,6 +27,9 @@ QByteArray tokenHash(const QString& token)
                                                         TokenEncoding | QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded || decoded.decoded.size() != TokenBytes)
         return {};
+    // The last character carries two unused bits: only the canonical spelling of a token is it.
+    if (decoded.decoded.toBase64(TokenEncoding) != token.toLatin1())
+        return {};
     return QCryptographicHash::hash(decoded.decoded, QCryptographicHash::Sha256);
 }
 
