@@ -1,5 +1,7 @@
 // vigil-node: the integration node daemon (DESIGN.md section 2). Argument parsing and wiring only.
 #include "node/audit/AuditCommand.h"
+#include "node/audit/AuditLog.h"
+#include "node/ops/OpsDatabase.h"
 #include "node/auth/UserCommand.h"
 #include "node/api/OpsApi.h"
 #include "node/config/NodeConfig.h"
@@ -7,6 +9,7 @@
 #include "node/service/SignalWatcher.h"
 
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -15,7 +18,11 @@
 
 #include <cstdio>
 
+#include <pwd.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -56,7 +63,33 @@ int runAdminCommand(QStringList args)
                         .arg(command, command == u"user" ? QStringLiteral("list") : QStringLiteral("verify")));
     }
     const QString opsDb = QDir(dataDir).filePath(QStringLiteral("ops.db"));
-    return command == u"user" ? runUserCommand(args, opsDb, out, err, in) : runAuditCommand(args, opsDb, out, err);
+    if (command != u"user")
+        return runAuditCommand(args, opsDb, out, err);
+    const int result = runUserCommand(args, opsDb, out, err, in);
+    // Account changes made from the node's shell are actions too: they go into the same audit log,
+    // attributed to the operating-system account that ran them.
+    const QString verb = args.value(0) == u"user" ? args.value(1) : args.value(0);
+    const QString name = args.value(0) == u"user" ? args.value(2) : args.value(1);
+    if (result == 0 && QStringList{u"add"_s, u"passwd"_s, u"disable"_s, u"enable"_s}.contains(verb)) {
+        OpsDatabase ops;
+        QString error;
+        if (ops.open(opsDb, &error) && AuditLog::ensureSchema(ops.db(), &error)) {
+            AuditLog audit(ops.db(), [] { return QDateTime::currentMSecsSinceEpoch(); });
+            AuditEntry entry;
+            const passwd* account = ::getpwuid(::getuid());
+            entry.actor = account ? QString::fromLocal8Bit(account->pw_name) : u"uid %1"_s.arg(::getuid());
+            entry.role = u"local-admin"_s;
+            entry.remote = u"command line"_s;
+            entry.action = u"user-"_s + verb;
+            entry.target = u"user:"_s + name;
+            entry.outcome = u"ok"_s;
+            if (audit.append(entry, &error) > 0)
+                return 0;
+        }
+        err << "vigil-node: the change was made but could not be written to the audit log: " << error << Qt::endl;
+        return 1;
+    }
+    return result;
 }
 
 } // namespace
