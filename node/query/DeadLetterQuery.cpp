@@ -48,10 +48,11 @@ QByteArray signatureTerms(QueryParams& params, const DeadLetterQuery::Signature&
 QString DeadLetterQuery::encodeSignature(const Signature& signature)
 {
     QJsonArray parts;
-    for (const QString* part : {&signature.stage, &signature.errorClass, &signature.errorLocation})
+    for (const QString* part : { &signature.stage, &signature.errorClass, &signature.errorLocation })
         parts.append(part->isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(*part));
-    return QString::fromLatin1(QJsonDocument(parts).toJson(QJsonDocument::Compact).toBase64(
-        QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(QJsonDocument(parts)
+                                   .toJson(QJsonDocument::Compact)
+                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 std::optional<DeadLetterQuery::Signature> DeadLetterQuery::decodeSignature(const QString& text)
@@ -77,7 +78,7 @@ std::optional<DeadLetterQuery::Signature> DeadLetterQuery::decodeSignature(const
     }
     if (values[0].isNull())
         return std::nullopt;
-    return Signature{values[0], values[1], values[2]};
+    return Signature { values[0], values[1], values[2] };
 }
 
 bool DeadLetterQuery::open(const QString& storePath, QString* errorString)
@@ -113,8 +114,8 @@ bool DeadLetterQuery::validate(const DeadLetterFilter& filter, QString* errorStr
     return false;
 }
 
-void DeadLetterQuery::planSelection(const DeadLetterFilter& f, Purpose purpose, QueryParams& p, QByteArray& from,
-                                    QByteArray& where) const
+void DeadLetterQuery::planSelection(
+    const DeadLetterFilter& f, Purpose purpose, QueryParams& p, QByteArray& from, QByteArray& where) const
 {
     std::optional<QStringList> units;
     if (f.units) {
@@ -185,7 +186,8 @@ void DeadLetterQuery::planGroups(const DeadLetterFilter& filter, QueryParams& pa
         return;
     // Grouped by destination too, so SQLite counts and the destinations of a group come along.
     sql = "SELECT d.stage, d.error_class, d.error_location, d.destination, COUNT(*), MIN(d.created_at), "
-          "MAX(d.created_at), MAX(d.id) FROM " + from + (where.isEmpty() ? QByteArray() : QByteArray(" WHERE " + where))
+          "MAX(d.created_at), MAX(d.id) FROM "
+        + from + (where.isEmpty() ? QByteArray() : QByteArray(" WHERE " + where))
         + " GROUP BY d.stage, d.error_class, d.error_location, d.destination";
 }
 
@@ -200,29 +202,32 @@ std::optional<DeadLetterPage> DeadLetterQuery::find(const DeadLetterFilter& filt
     DeadLetterPage page;
     if (sql.isEmpty())
         return page;
-    const bool ok = m_connection.run(sql, params, [&](const SqliteStatement& s) {
-        DeadLetterSummary d;
-        d.id = s.int64(0);
-        d.messageId = s.int64(1);
-        d.correlationId = s.textUtf8(2);
-        d.channel = s.text(3);
-        d.destination = s.text(4);
-        d.stage = s.text(5);
-        d.reason = s.text(6);
-        d.errorClass = nullableText(s, 7);
-        d.errorLocation = nullableText(s, 8);
-        d.attempts = int(s.int64(9));
-        d.createdAtMs = s.int64(10);
-        d.state = s.text(11);
-        d.resubmittedAs = s.int64(12);
-        d.resubmittedAtMs = s.int64(13);
-        d.unit = s.text(14);
-        d.messageType = s.text(15);
-        d.triggerEvent = s.text(16);
-        d.controlId = s.text(17);
-        d.signature = encodeSignature({d.stage, d.errorClass, d.errorLocation});
-        page.items.append(d);
-    }, errorString);
+    const bool ok = m_connection.run(
+        sql, params,
+        [&](const SqliteStatement& s) {
+            DeadLetterSummary d;
+            d.id = s.int64(0);
+            d.messageId = s.int64(1);
+            d.correlationId = s.textUtf8(2);
+            d.channel = s.text(3);
+            d.destination = s.text(4);
+            d.stage = s.text(5);
+            d.reason = s.text(6);
+            d.errorClass = nullableText(s, 7);
+            d.errorLocation = nullableText(s, 8);
+            d.attempts = int(s.int64(9));
+            d.createdAtMs = s.int64(10);
+            d.state = s.text(11);
+            d.resubmittedAs = s.int64(12);
+            d.resubmittedAtMs = s.int64(13);
+            d.unit = s.text(14);
+            d.messageType = s.text(15);
+            d.triggerEvent = s.text(16);
+            d.controlId = s.text(17);
+            d.signature = encodeSignature({ d.stage, d.errorClass, d.errorLocation });
+            page.items.append(d);
+        },
+        errorString);
     if (!ok)
         return std::nullopt;
     if (page.items.size() > filter.limit) {
@@ -246,36 +251,40 @@ std::optional<QList<DeadLetterGroup>> DeadLetterQuery::groups(const DeadLetterFi
         return groups;
     QHash<QString, qsizetype> groupOf;
     QList<qint64> latestIds;
-    const bool ok = m_connection.run(sql, params, [&](const SqliteStatement& s) {
-        const Signature signature{nullableText(s, 0), nullableText(s, 1), nullableText(s, 2)};
-        const QString key = encodeSignature(signature);
-        auto it = groupOf.constFind(key);
-        if (it == groupOf.cend()) {
-            DeadLetterGroup g;
-            g.signature = key;
-            g.stage = signature.stage;
-            g.errorClass = signature.errorClass;
-            g.errorLocation = signature.errorLocation;
-            g.firstAtMs = s.int64(5);
-            it = groupOf.insert(key, groups.size());
-            groups.append(g);
-            latestIds.append(0);
-        }
-        DeadLetterGroup& g = groups[*it];
-        g.count += s.int64(4);
-        g.firstAtMs = std::min(g.firstAtMs, s.int64(5));
-        g.lastAtMs = std::max(g.lastAtMs, s.int64(6));
-        latestIds[*it] = std::max(latestIds[*it], s.int64(7));
-        const QString destination = s.text(3);
-        if (!destination.isEmpty() && !g.destinations.contains(destination))
-            g.destinations.append(destination);
-    }, errorString);
+    const bool ok = m_connection.run(
+        sql, params,
+        [&](const SqliteStatement& s) {
+            const Signature signature { nullableText(s, 0), nullableText(s, 1), nullableText(s, 2) };
+            const QString key = encodeSignature(signature);
+            auto it = groupOf.constFind(key);
+            if (it == groupOf.cend()) {
+                DeadLetterGroup g;
+                g.signature = key;
+                g.stage = signature.stage;
+                g.errorClass = signature.errorClass;
+                g.errorLocation = signature.errorLocation;
+                g.firstAtMs = s.int64(5);
+                it = groupOf.insert(key, groups.size());
+                groups.append(g);
+                latestIds.append(0);
+            }
+            DeadLetterGroup& g = groups[*it];
+            g.count += s.int64(4);
+            g.firstAtMs = std::min(g.firstAtMs, s.int64(5));
+            g.lastAtMs = std::max(g.lastAtMs, s.int64(6));
+            latestIds[*it] = std::max(latestIds[*it], s.int64(7));
+            const QString destination = s.text(3);
+            if (!destination.isEmpty() && !g.destinations.contains(destination))
+                g.destinations.append(destination);
+        },
+        errorString);
     if (!ok)
         return std::nullopt;
     for (qsizetype i = 0; i < groups.size(); ++i) {
         QueryParams byId;
-        if (!m_connection.run("SELECT reason FROM dead_letters WHERE id = " + byId.add(latestIds[i]), byId,
-                              [&](const SqliteStatement& s) { groups[i].latestReason = s.text(0); }, errorString))
+        if (!m_connection.run(
+                "SELECT reason FROM dead_letters WHERE id = " + byId.add(latestIds[i]), byId,
+                [&](const SqliteStatement& s) { groups[i].latestReason = s.text(0); }, errorString))
             return std::nullopt;
         groups[i].destinations.sort();
     }
@@ -305,41 +314,46 @@ std::optional<QList<qint64>> DeadLetterQuery::ids(const QString& signature, bool
         sql += " AND d.state = 'open'";
     sql += " ORDER BY d.id";
     QList<qint64> result;
-    if (!m_connection.run(sql, params, [&](const SqliteStatement& s) { result.append(s.int64(0)); }, errorString))
+    if (!m_connection.run(
+            sql, params, [&](const SqliteStatement& s) { result.append(s.int64(0)); }, errorString))
         return std::nullopt;
     return result;
 }
 
-std::optional<DeadLetter> DeadLetterQuery::deadLetter(qint64 id, const std::optional<QStringList>& units,
-                                                      QString* errorString)
+std::optional<DeadLetter> DeadLetterQuery::deadLetter(
+    qint64 id, const std::optional<QStringList>& units, QString* errorString)
 {
     std::lock_guard lock(m_mutex);
     QueryParams params;
     const QByteArray sql = "SELECT d.id, d.message_id, d.correlation_id, d.channel, d.destination, d.stage, d.reason, "
                            "d.error_class, d.error_location, d.attempts, d.created_at, d.state, d.resubmitted_as, "
                            "d.raw, m.unit FROM dead_letters AS d LEFT JOIN messages AS m ON m.id = d.message_id "
-                           "WHERE d.id = " + params.add(id);
+                           "WHERE d.id = "
+        + params.add(id);
     std::optional<DeadLetter> result;
     QString unit;
-    const bool ok = m_connection.run(sql, params, [&](const SqliteStatement& s) {
-        DeadLetter dl;
-        dl.id = s.int64(0);
-        dl.messageId = s.int64(1);
-        dl.correlationId = s.textUtf8(2);
-        dl.channel = s.text(3);
-        dl.destination = s.text(4);
-        dl.stage = s.text(5);
-        dl.reason = s.text(6);
-        dl.errorClass = nullableText(s, 7);
-        dl.errorLocation = nullableText(s, 8);
-        dl.attempts = int(s.int64(9));
-        dl.createdAtMs = s.int64(10);
-        dl.state = s.text(11);
-        dl.resubmittedAs = s.int64(12);
-        dl.raw = s.blob(13);
-        unit = s.text(14);
-        result = dl;
-    }, errorString);
+    const bool ok = m_connection.run(
+        sql, params,
+        [&](const SqliteStatement& s) {
+            DeadLetter dl;
+            dl.id = s.int64(0);
+            dl.messageId = s.int64(1);
+            dl.correlationId = s.textUtf8(2);
+            dl.channel = s.text(3);
+            dl.destination = s.text(4);
+            dl.stage = s.text(5);
+            dl.reason = s.text(6);
+            dl.errorClass = nullableText(s, 7);
+            dl.errorLocation = nullableText(s, 8);
+            dl.attempts = int(s.int64(9));
+            dl.createdAtMs = s.int64(10);
+            dl.state = s.text(11);
+            dl.resubmittedAs = s.int64(12);
+            dl.raw = s.blob(13);
+            unit = s.text(14);
+            result = dl;
+        },
+        errorString);
     if (!ok || (units && !UnitScope::contains(*units, unit)))
         return std::nullopt;
     return result;

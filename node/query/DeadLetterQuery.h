@@ -43,8 +43,8 @@ public:
     /// patient's messages in order).
     std::optional<QList<qint64>> ids(const QString& signature, bool openOnly, QString* errorString = nullptr);
     /// One dead letter with its bytes.
-    std::optional<DeadLetter> deadLetter(qint64 id, const std::optional<QStringList>& units = std::nullopt,
-                                         QString* errorString = nullptr);
+    std::optional<DeadLetter> deadLetter(
+        qint64 id, const std::optional<QStringList>& units = std::nullopt, QString* errorString = nullptr);
 
     /// The SQLite query plan of find(filter)'s page query, or of groups(filter)'s (for tests).
     QStringList explain(const DeadLetterFilter& filter, bool groups = false, QString* errorString = nullptr);
@@ -53,7 +53,7 @@ private:
     enum class Purpose { Page, Groups };
     /// FROM and WHERE of the dead letters `filter` selects; empty `from` when none can match.
     void planSelection(const DeadLetterFilter& filter, Purpose purpose, QueryParams& params, QByteArray& from,
-                       QByteArray& where) const;
+        QByteArray& where) const;
     void planPage(const DeadLetterFilter& filter, QueryParams& params, QByteArray& sql) const;
     void planGroups(const DeadLetterFilter& filter, QueryParams& params, QByteArray& sql) const;
 

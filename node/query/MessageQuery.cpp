@@ -90,7 +90,7 @@ StoredMessage readMessage(const SqliteStatement& s)
 struct MessageType
 {
     QString type;
-    QString trigger;                                 ///< empty: every trigger of the type
+    QString trigger; ///< empty: every trigger of the type
 };
 
 std::optional<MessageType> parseType(const QString& text)
@@ -98,7 +98,7 @@ std::optional<MessageType> parseType(const QString& text)
     const QStringList parts = text.split(u'^');
     if (parts.size() > 3 || parts.first().isEmpty())
         return std::nullopt;
-    return MessageType{parts.first(), parts.value(1)};
+    return MessageType { parts.first(), parts.value(1) };
 }
 
 QByteArray joined(const QList<QByteArray>& terms)
@@ -166,12 +166,14 @@ bool MessageQuery::idBeyond(qint64 atMs, bool after, qint64& id, QString* errorS
 {
     QueryParams params;
     const QByteArray at = params.add(atMs);
-    const QByteArray sql = after ? QByteArray("SELECT id FROM messages INDEXED BY messages_received WHERE received_at > "
-                                              + at + " ORDER BY received_at, id LIMIT 1")
-                                 : QByteArray("SELECT id FROM messages INDEXED BY messages_received WHERE received_at < "
-                                              + at + " ORDER BY received_at DESC, id DESC LIMIT 1");
+    const QByteArray sql = after
+        ? QByteArray("SELECT id FROM messages INDEXED BY messages_received WHERE received_at > " + at
+            + " ORDER BY received_at, id LIMIT 1")
+        : QByteArray("SELECT id FROM messages INDEXED BY messages_received WHERE received_at < " + at
+            + " ORDER BY received_at DESC, id DESC LIMIT 1");
     id = 0;
-    return m_connection.run(sql, params, [&](const SqliteStatement& s) { id = s.int64(0); }, errorString);
+    return m_connection.run(
+        sql, params, [&](const SqliteStatement& s) { id = s.int64(0); }, errorString);
 }
 
 bool MessageQuery::triggersOf(const QString& type, QList<std::optional<QString>>& triggers, QString* errorString)
@@ -180,9 +182,10 @@ bool MessageQuery::triggersOf(const QString& type, QList<std::optional<QString>>
     QueryParams params;
     const QByteArray typeParam = params.add(type);
     bool hasNull = false;
-    if (!m_connection.run("SELECT 1 FROM messages INDEXED BY messages_type WHERE msg_type = " + typeParam
-                              + " AND trigger_event IS NULL LIMIT 1",
-                          params, [&](const SqliteStatement&) { hasNull = true; }, errorString))
+    if (!m_connection.run(
+            "SELECT 1 FROM messages INDEXED BY messages_type WHERE msg_type = " + typeParam
+                + " AND trigger_event IS NULL LIMIT 1",
+            params, [&](const SqliteStatement&) { hasNull = true; }, errorString))
         return false;
     if (hasNull)
         triggers.append(std::nullopt);
@@ -194,7 +197,8 @@ bool MessageQuery::triggersOf(const QString& type, QList<std::optional<QString>>
         sql += last ? " AND trigger_event > " + next.add(*last) : QByteArray(" AND trigger_event IS NOT NULL");
         sql += " ORDER BY trigger_event LIMIT 1";
         std::optional<QString> found;
-        if (!m_connection.run(sql, next, [&](const SqliteStatement& s) { found = s.text(0); }, errorString))
+        if (!m_connection.run(
+                sql, next, [&](const SqliteStatement& s) { found = s.text(0); }, errorString))
             return false;
         if (!found)
             return true;
@@ -212,8 +216,8 @@ bool MessageQuery::planPage(const MessageFilter& f, PagePlan& plan, QString* err
     // before it. So a message received before fromMs - skew has a smaller id than every message of
     // the range, and one received after toMs + skew a larger one: their ids bound the walk. The exact
     // time terms stay as filters; the skew costs a few extra rows walked, never a wrong or lost row.
-    qint64 aboveId = 0;                              // exclusive; 0: none
-    qint64 belowId = 0;                              // exclusive; 0: none
+    qint64 aboveId = 0; // exclusive; 0: none
+    qint64 belowId = 0; // exclusive; 0: none
     if (f.fromMs > 0 && !idBeyond(f.fromMs - ClockSkewMs, false, aboveId, errorString))
         return false;
     if (f.toMs > 0 && !idBeyond(f.toMs + ClockSkewMs, true, belowId, errorString))
@@ -235,7 +239,7 @@ bool MessageQuery::planPage(const MessageFilter& f, PagePlan& plan, QString* err
     // The driving index: the first filter in order of how few rows it usually matches. Every other
     // filter is checked on the rows that walk yields.
     QByteArray index;
-    QList<QByteArray> arms;                          // one ordered walk each, merged by id
+    QList<QByteArray> arms; // one ordered walk each, merged by id
     QList<QByteArray> rest;
     const auto term = [&](bool drive, const char* indexName, const QByteArray& sql) {
         if (drive && index.isEmpty()) {
@@ -277,7 +281,8 @@ bool MessageQuery::planPage(const MessageFilter& f, PagePlan& plan, QString* err
                 arms.append("msg_type = " + typeParam);
             } else {
                 for (const auto& trigger : std::as_const(triggers))
-                    arms.append("msg_type = " + typeParam + " AND trigger_event IS " + p.add(trigger.value_or(QString())));
+                    arms.append(
+                        "msg_type = " + typeParam + " AND trigger_event IS " + p.add(trigger.value_or(QString())));
             }
         }
     }
@@ -336,15 +341,18 @@ bool MessageQuery::addDeliveries(QList<MessageSummary>& items, QString* errorStr
         list += params.add(items[i].id);
     }
     const QByteArray sql = "SELECT message_id, stage, destination FROM trace_events INDEXED BY trace_by_message "
-                           "WHERE message_id IN (" + list
-        + ") AND ((stage = 'deliver' AND outcome = 'ok') OR stage = 'dead-letter') AND destination IS NOT NULL";
-    return m_connection.run(sql, params, [&](const SqliteStatement& s) {
-        const auto row = rowOf.constFind(s.int64(0));
-        if (row == rowOf.cend())
-            return;
-        MessageSummary& m = items[*row];
-        appendUnique(s.text(1) == DeliverStage ? m.deliveredTo : m.deadLetteredAt, s.text(2));
-    }, errorString);
+                           "WHERE message_id IN ("
+        + list + ") AND ((stage = 'deliver' AND outcome = 'ok') OR stage = 'dead-letter') AND destination IS NOT NULL";
+    return m_connection.run(
+        sql, params,
+        [&](const SqliteStatement& s) {
+            const auto row = rowOf.constFind(s.int64(0));
+            if (row == rowOf.cend())
+                return;
+            MessageSummary& m = items[*row];
+            appendUnique(s.text(1) == DeliverStage ? m.deliveredTo : m.deadLetteredAt, s.text(2));
+        },
+        errorString);
 }
 
 std::optional<MessagePage> MessageQuery::find(const MessageFilter& filter, QString* errorString)
@@ -359,8 +367,8 @@ std::optional<MessagePage> MessageQuery::find(const MessageFilter& filter, QStri
     MessagePage page;
     if (plan.sql.isEmpty())
         return page;
-    if (!m_connection.run(plan.sql, plan.params,
-                          [&](const SqliteStatement& s) { page.items.append(readSummary(s)); }, errorString))
+    if (!m_connection.run(
+            plan.sql, plan.params, [&](const SqliteStatement& s) { page.items.append(readSummary(s)); }, errorString))
         return std::nullopt;
     if (page.items.size() > filter.limit) {
         page.items.resize(filter.limit);
@@ -383,20 +391,21 @@ QStringList MessageQuery::explain(const MessageFilter& filter, QString* errorStr
     return m_connection.explain(plan.sql, plan.params, errorString);
 }
 
-std::optional<MessageDetail> MessageQuery::message(qint64 id, const std::optional<QStringList>& units,
-                                                   QString* errorString)
+std::optional<MessageDetail> MessageQuery::message(
+    qint64 id, const std::optional<QStringList>& units, QString* errorString)
 {
     std::lock_guard lock(m_mutex);
     QueryConnection::Snapshot snapshot(m_connection);
     std::optional<MessageDetail> detail;
     QueryParams params;
     const QByteArray idParam = params.add(id);
-    if (!m_connection.run(QByteArray("SELECT ") + MessageColumns + " FROM messages WHERE id = " + idParam, params,
-                          [&](const SqliteStatement& s) {
-                              detail.emplace();
-                              detail->message = readMessage(s);
-                          },
-                          errorString))
+    if (!m_connection.run(
+            QByteArray("SELECT ") + MessageColumns + " FROM messages WHERE id = " + idParam, params,
+            [&](const SqliteStatement& s) {
+                detail.emplace();
+                detail->message = readMessage(s);
+            },
+            errorString))
         return std::nullopt;
     // Out of scope reads as not found: a nurse learns nothing about other units' messages.
     if (!detail || (units && !UnitScope::contains(*units, detail->message.unit)))
@@ -408,45 +417,55 @@ std::optional<MessageDetail> MessageQuery::message(qint64 id, const std::optiona
     QueryParams byCorrelation;
     const QByteArray cid = byCorrelation.addText(correlationId);
     QList<TraceEvent>& events = detail->trace;
-    if (!m_connection.run("SELECT id, ingest_trace FROM messages WHERE correlation_id = " + cid + " ORDER BY id",
-                          byCorrelation, [&](const SqliteStatement& s) {
-                              events += AppliedRecord::unpackEvents(s.blob(1), correlationId, s.int64(0));
-                          }, errorString))
+    if (!m_connection.run(
+            "SELECT id, ingest_trace FROM messages WHERE correlation_id = " + cid + " ORDER BY id", byCorrelation,
+            [&](const SqliteStatement& s) {
+                events += AppliedRecord::unpackEvents(s.blob(1), correlationId, s.int64(0));
+            },
+            errorString))
         return std::nullopt;
-    if (!m_connection.run("SELECT correlation_id, message_id, at_us, stage, outcome, destination, detail FROM "
-                          "trace_events WHERE correlation_id = " + cid + " ORDER BY at_us, id",
-                          byCorrelation, [&](const SqliteStatement& s) {
-                              events.append(TraceEvent{s.textUtf8(0), s.int64(1), s.int64(2), s.text(3), s.text(4),
-                                                       s.text(5), s.text(6)});
-                          }, errorString))
+    if (!m_connection.run(
+            "SELECT correlation_id, message_id, at_us, stage, outcome, destination, detail FROM "
+            "trace_events WHERE correlation_id = "
+                + cid + " ORDER BY at_us, id",
+            byCorrelation,
+            [&](const SqliteStatement& s) {
+                events.append(
+                    TraceEvent { s.textUtf8(0), s.int64(1), s.int64(2), s.text(3), s.text(4), s.text(5), s.text(6) });
+            },
+            errorString))
         return std::nullopt;
-    std::stable_sort(events.begin(), events.end(),
-                     [](const TraceEvent& a, const TraceEvent& b) { return a.atUs < b.atUs; });
+    std::stable_sort(
+        events.begin(), events.end(), [](const TraceEvent& a, const TraceEvent& b) { return a.atUs < b.atUs; });
 
-    if (!m_connection.run("SELECT id, message_id, correlation_id, channel, destination, stage, reason, error_class, "
-                          "error_location, attempts, created_at, state, resubmitted_as FROM dead_letters "
-                          "WHERE message_id = " + idParam + " ORDER BY id",
-                          params, [&](const SqliteStatement& s) {
-                              DeadLetter dl;
-                              dl.id = s.int64(0);
-                              dl.messageId = s.int64(1);
-                              dl.correlationId = s.textUtf8(2);
-                              dl.channel = s.text(3);
-                              dl.destination = s.text(4);
-                              dl.stage = s.text(5);
-                              dl.reason = s.text(6);
-                              dl.errorClass = s.text(7);
-                              dl.errorLocation = s.text(8);
-                              dl.attempts = int(s.int64(9));
-                              dl.createdAtMs = s.int64(10);
-                              dl.state = s.text(11);
-                              dl.resubmittedAs = s.int64(12);
-                              detail->deadLetters.append(dl);
-                          }, errorString))
+    if (!m_connection.run(
+            "SELECT id, message_id, correlation_id, channel, destination, stage, reason, error_class, "
+            "error_location, attempts, created_at, state, resubmitted_as FROM dead_letters "
+            "WHERE message_id = "
+                + idParam + " ORDER BY id",
+            params,
+            [&](const SqliteStatement& s) {
+                DeadLetter dl;
+                dl.id = s.int64(0);
+                dl.messageId = s.int64(1);
+                dl.correlationId = s.textUtf8(2);
+                dl.channel = s.text(3);
+                dl.destination = s.text(4);
+                dl.stage = s.text(5);
+                dl.reason = s.text(6);
+                dl.errorClass = s.text(7);
+                dl.errorLocation = s.text(8);
+                dl.attempts = int(s.int64(9));
+                dl.createdAtMs = s.int64(10);
+                dl.state = s.text(11);
+                dl.resubmittedAs = s.int64(12);
+                detail->deadLetters.append(dl);
+            },
+            errorString))
         return std::nullopt;
-    if (!m_connection.run("SELECT id FROM messages WHERE replay_of = " + idParam + " AND replay_of != 0 ORDER BY id",
-                          params, [&](const SqliteStatement& s) { detail->replayedBy.append(s.int64(0)); },
-                          errorString))
+    if (!m_connection.run(
+            "SELECT id FROM messages WHERE replay_of = " + idParam + " AND replay_of != 0 ORDER BY id", params,
+            [&](const SqliteStatement& s) { detail->replayedBy.append(s.int64(0)); }, errorString))
         return std::nullopt;
     for (const TraceEvent& e : std::as_const(events)) {
         if (e.messageId != id)
@@ -459,9 +478,8 @@ std::optional<MessageDetail> MessageQuery::message(qint64 id, const std::optiona
     return detail;
 }
 
-std::optional<QList<MessageSummary>> MessageQuery::byCorrelation(const QByteArray& correlationId,
-                                                                  const std::optional<QStringList>& units,
-                                                                  QString* errorString)
+std::optional<QList<MessageSummary>> MessageQuery::byCorrelation(
+    const QByteArray& correlationId, const std::optional<QStringList>& units, QString* errorString)
 {
     std::lock_guard lock(m_mutex);
     QueryConnection::Snapshot snapshot(m_connection);
@@ -476,25 +494,27 @@ std::optional<QList<MessageSummary>> MessageQuery::byCorrelation(const QByteArra
         sql += " AND unit COLLATE NOCASE IN (" + placeholders(params, scope) + ")";
     }
     sql += " ORDER BY id LIMIT " + params.add(qint64(MaxCorrelated));
-    if (!m_connection.run(sql, params, [&](const SqliteStatement& s) { items.append(readSummary(s)); }, errorString)
+    if (!m_connection.run(
+            sql, params, [&](const SqliteStatement& s) { items.append(readSummary(s)); }, errorString)
         || !addDeliveries(items, errorString))
         return std::nullopt;
     return items;
 }
 
-std::optional<bool> MessageQuery::wasDelivered(const QString& controlId, const QString& sendingApplication,
-                                               const QString& sendingFacility, QString* errorString)
+std::optional<bool> MessageQuery::wasDelivered(
+    const QString& controlId, const QString& sendingApplication, const QString& sendingFacility, QString* errorString)
 {
     std::lock_guard lock(m_mutex);
     QueryParams params;
     const QByteArray sql = "SELECT 1 FROM messages AS m INDEXED BY messages_dedup "
                            "CROSS JOIN trace_events AS t INDEXED BY trace_by_message "
-                           "WHERE m.control_id = " + params.add(controlId)
-        + " AND m.sending_app IS " + params.add(sendingApplication)
+                           "WHERE m.control_id = "
+        + params.add(controlId) + " AND m.sending_app IS " + params.add(sendingApplication)
         + " AND m.sending_facility IS " + params.add(sendingFacility)
         + " AND t.message_id = m.id AND t.stage = 'deliver' AND t.outcome = 'ok' LIMIT 1";
     bool delivered = false;
-    if (!m_connection.run(sql, params, [&](const SqliteStatement&) { delivered = true; }, errorString))
+    if (!m_connection.run(
+            sql, params, [&](const SqliteStatement&) { delivered = true; }, errorString))
         return std::nullopt;
     return delivered;
 }

@@ -32,17 +32,16 @@ public:
 
     std::optional<MessagePage> find(const MessageFilter& filter, QString* errorString = nullptr);
     /// One message with its raw bytes, trace, dead letters, lineage and deliveries.
-    std::optional<MessageDetail> message(qint64 id, const std::optional<QStringList>& units = std::nullopt,
-                                         QString* errorString = nullptr);
+    std::optional<MessageDetail> message(
+        qint64 id, const std::optional<QStringList>& units = std::nullopt, QString* errorString = nullptr);
     /// Every message of a correlation ID (a duplicate shares its original's), oldest first, at most
     /// MaxCorrelated.
     std::optional<QList<MessageSummary>> byCorrelation(const QByteArray& correlationId,
-                                                       const std::optional<QStringList>& units = std::nullopt,
-                                                       QString* errorString = nullptr);
+        const std::optional<QStringList>& units = std::nullopt, QString* errorString = nullptr);
     static constexpr int MaxCorrelated = 1000;
     /// Whether a message with this (MSH-10, MSH-3, MSH-4) already reached a destination.
     std::optional<bool> wasDelivered(const QString& controlId, const QString& sendingApplication,
-                                     const QString& sendingFacility, QString* errorString = nullptr);
+        const QString& sendingFacility, QString* errorString = nullptr);
 
     /// The SQLite query plan of find(filter)'s page query, one line per step (tests check that
     /// every filter is an index search, never a table scan).
@@ -58,7 +57,7 @@ public:
 private:
     struct PagePlan
     {
-        QByteArray sql;                              ///< empty: the page is empty without asking
+        QByteArray sql; ///< empty: the page is empty without asking
         QueryParams params;
     };
     bool planPage(const MessageFilter& filter, PagePlan& plan, QString* errorString);

@@ -17,10 +17,11 @@ bool QueryConnection::open(const QString& storePath, QString* errorString)
     version = SqliteStatement();
     if (schema != StoreSchema::CurrentVersion) {
         if (errorString)
-            *errorString = QStringLiteral("the store at %1 has schema %2, the queries need %3 (open it with the store first)")
-                               .arg(storePath)
-                               .arg(schema)
-                               .arg(StoreSchema::CurrentVersion);
+            *errorString
+                = QStringLiteral("the store at %1 has schema %2, the queries need %3 (open it with the store first)")
+                      .arg(storePath)
+                      .arg(schema)
+                      .arg(StoreSchema::CurrentVersion);
         close();
         return false;
     }
@@ -52,7 +53,7 @@ SqliteStatement* QueryConnection::statement(const QByteArray& sql, QString* erro
 }
 
 bool QueryConnection::run(const QByteArray& sql, const QueryParams& params,
-                          const std::function<void(const SqliteStatement&)>& onRow, QString* errorString)
+    const std::function<void(const SqliteStatement&)>& onRow, QString* errorString)
 {
     SqliteStatement* stmt = statement(sql, errorString);
     if (!stmt)

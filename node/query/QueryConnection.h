@@ -23,7 +23,7 @@ public:
 
     /// Runs `sql` with `params`, calling onRow for every row. False (and errorString) on an error.
     bool run(const QByteArray& sql, const QueryParams& params, const std::function<void(const SqliteStatement&)>& onRow,
-             QString* errorString);
+        QString* errorString);
     /// The query plan of `sql`, one line per step ("SEARCH messages USING INDEX ..."), for tests.
     QStringList explain(const QByteArray& sql, const QueryParams& params, QString* errorString = nullptr);
 

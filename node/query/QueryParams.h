@@ -14,7 +14,7 @@ class QueryParams
 {
 public:
     QByteArray add(qint64 value);
-    QByteArray add(const QString& value);            ///< a null QString binds NULL
+    QByteArray add(const QString& value); ///< a null QString binds NULL
     QByteArray addText(const QByteArray& utf8);
     void bindTo(SqliteStatement& statement) const;
 

@@ -17,7 +17,7 @@ public:
     {
         m_dir = std::make_unique<QTemporaryDir>();
         m_store = std::make_unique<MessageStore>();
-        return m_store->open({path(), 512, false}, errorString);
+        return m_store->open({ path(), 512, false }, errorString);
     }
 
     QString path() const { return m_dir->filePath(QStringLiteral("store.db")); }
@@ -48,8 +48,8 @@ public:
         return QTest::qWaitFor([&] { return flushed; }, 20000);
     }
 
-    static IngestRecord record(const QString& channel, const QString& controlId, const QByteArray& raw,
-                               qint64 receivedAtMs)
+    static IngestRecord record(
+        const QString& channel, const QString& controlId, const QByteArray& raw, qint64 receivedAtMs)
     {
         IngestRecord r;
         r.channel = channel;

@@ -111,9 +111,9 @@ private:
 
     QueryTestStore m_store;
     MessageQuery m_query;
-    QList<Expected> m_expected;                      // ascending id
-    qint64 m_deliveredId = 0;                        // routed to ehr and archive: delivered to ehr, dead letter at archive
-    qint64 m_invalidId = 0;                          // dead-lettered at validation, then replayed
+    QList<Expected> m_expected; // ascending id
+    qint64 m_deliveredId = 0; // routed to ehr and archive: delivered to ehr, dead letter at archive
+    qint64 m_invalidId = 0; // dead-lettered at validation, then replayed
     qint64 m_replayId = 0;
     qint64 m_originalWithDuplicate = 0;
 };
@@ -123,17 +123,14 @@ void tst_MessageQuery::initTestCase()
     QString error;
     QVERIFY2(m_store.open(&error), qPrintable(error));
 
-    const QStringList channels{QStringLiteral("adt-in"), QStringLiteral("lab-in"), QStringLiteral("fhir-in")};
-    const QList<QPair<QString, QString>> types{{QStringLiteral("ADT"), QStringLiteral("A01")},
-                                              {QStringLiteral("ADT"), QStringLiteral("A08")},
-                                              {QStringLiteral("ADT"), QStringLiteral("A03")},
-                                              {QStringLiteral("ORU"), QStringLiteral("R01")},
-                                              {QStringLiteral("ORU"), QStringLiteral("R01")},
-                                              {QStringLiteral("ORM"), QStringLiteral("O01")},
-                                              {QStringLiteral("ADT"), QString()}};
+    const QStringList channels { QStringLiteral("adt-in"), QStringLiteral("lab-in"), QStringLiteral("fhir-in") };
+    const QList<QPair<QString, QString>> types { { QStringLiteral("ADT"), QStringLiteral("A01") },
+        { QStringLiteral("ADT"), QStringLiteral("A08") }, { QStringLiteral("ADT"), QStringLiteral("A03") },
+        { QStringLiteral("ORU"), QStringLiteral("R01") }, { QStringLiteral("ORU"), QStringLiteral("R01") },
+        { QStringLiteral("ORM"), QStringLiteral("O01") }, { QStringLiteral("ADT"), QString() } };
     // "icu" beside "ICU": units compare case-insensitively; every fifth message has no unit.
-    const QStringList units{QStringLiteral("ICU"), QStringLiteral("4B"), QStringLiteral("ER"), QStringLiteral("icu"),
-                            QString()};
+    const QStringList units { QStringLiteral("ICU"), QStringLiteral("4B"), QStringLiteral("ER"), QStringLiteral("icu"),
+        QString() };
 
     QList<IngestRecord> records;
     for (int i = 0; i < 240; ++i) {
@@ -168,8 +165,8 @@ void tst_MessageQuery::initTestCase()
             r.errorClass = QStringLiteral("hl7-101");
             r.errorLocation = QStringLiteral("PID-3");
         } else {
-            r.destinations = i % 2 ? QStringList{QStringLiteral("ehr")}
-                                   : QStringList{QStringLiteral("ehr"), QStringLiteral("archive")};
+            r.destinations = i % 2 ? QStringList { QStringLiteral("ehr") }
+                                   : QStringList { QStringLiteral("ehr"), QStringLiteral("archive") };
         }
         records << r;
         // Every twentieth message is sent twice: the second copy is stored as its duplicate.
@@ -197,7 +194,7 @@ void tst_MessageQuery::initTestCase()
         e.unit = r.unit;
         e.format = r.format;
         e.duplicateOf = o.duplicateOf;
-        e.state = o.duplicate ? QStringLiteral("duplicate")
+        e.state = o.duplicate                                         ? QStringLiteral("duplicate")
             : r.disposition == IngestRecord::Disposition::Invalid     ? QStringLiteral("invalid")
             : r.disposition == IngestRecord::Disposition::Unparseable ? QStringLiteral("unparseable")
                                                                       : QStringLiteral("accepted");
@@ -216,8 +213,8 @@ void tst_MessageQuery::initTestCase()
     for (qsizetype i = 0; i < outcomes.size(); ++i) {
         for (const QueuedItem& item : outcomes[i].enqueued) {
             Expected& e = m_expected[i];
-            const TraceEvent event{item.correlationId, item.messageId, (e.receivedAtMs + 500) * 1000, {}, {},
-                                   item.destination, {}};
+            const TraceEvent event { item.correlationId, item.messageId, (e.receivedAtMs + 500) * 1000, {}, {},
+                item.destination, {} };
             if (item.destination == u"ehr" && e.id % 3 == 0) {
                 TraceEvent delivered = event;
                 delivered.stage = QStringLiteral("deliver");
@@ -228,8 +225,8 @@ void tst_MessageQuery::initTestCase()
                 TraceEvent dead = event;
                 dead.stage = QStringLiteral("dead-letter");
                 dead.outcome = QStringLiteral("nak-AE");
-                m_store.store().deadLetterQueued(item, QStringLiteral("archive rejected it"), QStringLiteral("nak-AE"),
-                                                 3, dead);
+                m_store.store().deadLetterQueued(
+                    item, QStringLiteral("archive rejected it"), QStringLiteral("nak-AE"), 3, dead);
                 e.deadLetteredAt << item.destination;
             }
         }
@@ -243,13 +240,13 @@ void tst_MessageQuery::initTestCase()
     QVERIFY(m_deliveredId > 0);
 
     // A resubmission of the invalid message: lineage through replay_of.
-    IngestRecord replay = QueryTestStore::record(QStringLiteral("adt-in"), QStringLiteral("C-fixed"), "MSH|fixed",
-                                                 BaseMs + 300'000);
+    IngestRecord replay
+        = QueryTestStore::record(QStringLiteral("adt-in"), QStringLiteral("C-fixed"), "MSH|fixed", BaseMs + 300'000);
     replay.messageType = QStringLiteral("ADT");
     replay.triggerEvent = QStringLiteral("A01");
     replay.replayOf = m_invalidId;
     replay.unit = QStringLiteral("ICU");
-    const IngestOutcome replayed = m_store.ingestAll({replay}).constFirst();
+    const IngestOutcome replayed = m_store.ingestAll({ replay }).constFirst();
     m_replayId = replayed.messageId;
     Expected e;
     e.id = m_replayId;
@@ -289,16 +286,16 @@ void tst_MessageQuery::everyFilterMatchesTheStore_data()
     QTest::addColumn<MessageFilter>("filter");
     const QByteArray someCorrelation = QByteArray::number(qHash(QByteArray("x")), 16); // matches nothing
     QTest::addRow("everything") << MessageFilter();
-    QTest::addRow("correlation of a duplicated message") << filter([this](MessageFilter& f) {
-        f.correlationId = expectedById(m_originalWithDuplicate).correlationId;
-    });
+    QTest::addRow("correlation of a duplicated message")
+        << filter([this](MessageFilter& f) { f.correlationId = expectedById(m_originalWithDuplicate).correlationId; });
     QTest::addRow("unknown correlation") << filter([&](MessageFilter& f) { f.correlationId = someCorrelation; });
     QTest::addRow("control id") << filter([](MessageFilter& f) { f.controlId = QStringLiteral("C42"); });
     QTest::addRow("control id sent twice") << filter([](MessageFilter& f) { f.controlId = QStringLiteral("C39"); });
     QTest::addRow("patient") << filter([](MessageFilter& f) { f.patientId = QStringLiteral("P7"); });
     QTest::addRow("type") << filter([](MessageFilter& f) { f.messageType = QStringLiteral("ADT"); });
     QTest::addRow("type and trigger") << filter([](MessageFilter& f) { f.messageType = QStringLiteral("ADT^A01"); });
-    QTest::addRow("type with structure") << filter([](MessageFilter& f) { f.messageType = QStringLiteral("ORU^R01^ORU_R01"); });
+    QTest::addRow("type with structure") << filter(
+        [](MessageFilter& f) { f.messageType = QStringLiteral("ORU^R01^ORU_R01"); });
     QTest::addRow("unknown type") << filter([](MessageFilter& f) { f.messageType = QStringLiteral("SIU"); });
     QTest::addRow("state accepted") << filter([](MessageFilter& f) { f.state = QStringLiteral("accepted"); });
     QTest::addRow("state invalid") << filter([](MessageFilter& f) { f.state = QStringLiteral("invalid"); });
@@ -319,15 +316,15 @@ void tst_MessageQuery::everyFilterMatchesTheStore_data()
     });
     QTest::addRow("time range after the last") << filter([](MessageFilter& f) { f.fromMs = BaseMs + 10'000'000; });
     QTest::addRow("time range before the first") << filter([](MessageFilter& f) { f.toMs = BaseMs - 10'000; });
-    QTest::addRow("one unit") << filter([](MessageFilter& f) { f.units = QStringList{QStringLiteral("ICU")}; });
+    QTest::addRow("one unit") << filter([](MessageFilter& f) { f.units = QStringList { QStringLiteral("ICU") }; });
     QTest::addRow("two units, other case") << filter([](MessageFilter& f) {
-        f.units = QStringList{QStringLiteral("icu"), QStringLiteral("4b")};
+        f.units = QStringList { QStringLiteral("icu"), QStringLiteral("4b") };
     });
     QTest::addRow("the same unit twice") << filter([](MessageFilter& f) {
-        f.units = QStringList{QStringLiteral("ICU"), QStringLiteral("icu"), QString()};
+        f.units = QStringList { QStringLiteral("ICU"), QStringLiteral("icu"), QString() };
     });
     QTest::addRow("no units") << filter([](MessageFilter& f) { f.units = QStringList(); });
-    QTest::addRow("unknown unit") << filter([](MessageFilter& f) { f.units = QStringList{QStringLiteral("NICU")}; });
+    QTest::addRow("unknown unit") << filter([](MessageFilter& f) { f.units = QStringList { QStringLiteral("NICU") }; });
     QTest::addRow("patient and type") << filter([](MessageFilter& f) {
         f.patientId = QStringLiteral("P3");
         f.messageType = QStringLiteral("ADT");
@@ -344,20 +341,20 @@ void tst_MessageQuery::everyFilterMatchesTheStore_data()
     });
     QTest::addRow("state and unit") << filter([](MessageFilter& f) {
         f.state = QStringLiteral("invalid");
-        f.units = QStringList{QStringLiteral("ICU"), QStringLiteral("ER")};
+        f.units = QStringList { QStringLiteral("ICU"), QStringLiteral("ER") };
     });
     QTest::addRow("units and type only") << filter([](MessageFilter& f) {
         f.messageType = QStringLiteral("ADT");
-        f.units = QStringList{QStringLiteral("4B"), QStringLiteral("ER")};
+        f.units = QStringList { QStringLiteral("4B"), QStringLiteral("ER") };
     });
     QTest::addRow("channel, units and time") << filter([](MessageFilter& f) {
         f.channel = QStringLiteral("adt-in");
-        f.units = QStringList{QStringLiteral("ICU")};
+        f.units = QStringList { QStringLiteral("ICU") };
         f.fromMs = BaseMs + 10'000;
         f.toMs = BaseMs + 150'000;
     });
     QTest::addRow("units and time") << filter([](MessageFilter& f) {
-        f.units = QStringList{QStringLiteral("ER"), QStringLiteral("icu")};
+        f.units = QStringList { QStringLiteral("ER"), QStringLiteral("icu") };
         f.toMs = BaseMs + 100'000;
     });
     QTest::addRow("format and state") << filter([](MessageFilter& f) {
@@ -366,7 +363,7 @@ void tst_MessageQuery::everyFilterMatchesTheStore_data()
     });
     QTest::addRow("correlation outside the units") << filter([this](MessageFilter& f) {
         f.correlationId = expectedById(m_originalWithDuplicate).correlationId;
-        f.units = QStringList{QStringLiteral("NICU")};
+        f.units = QStringList { QStringLiteral("NICU") };
     });
     QTest::addRow("state accepted, channel and type") << filter([](MessageFilter& f) {
         f.state = QStringLiteral("accepted");
@@ -394,7 +391,7 @@ void tst_MessageQuery::everyFilterMatchesTheStore()
     QCOMPARE(page->nextCursor, 0);
 
     // Small pages, cursor after cursor, add up to the same list: no gaps, no repeats.
-    for (const int limit : {1, 4, 7}) {
+    for (const int limit : { 1, 4, 7 }) {
         MessageFilter paged = filter;
         paged.limit = limit;
         QList<qint64> walked;
@@ -424,7 +421,7 @@ void tst_MessageQuery::everyFilterIsAnIndexSearch_data()
 void tst_MessageQuery::everyFilterIsAnIndexSearch()
 {
     QFETCH(MessageFilter, filter);
-    for (const qint64 cursor : {qint64(0), qint64(100)}) {
+    for (const qint64 cursor : { qint64(0), qint64(100) }) {
         filter.beforeId = cursor;
         QString error;
         const QStringList plan = m_query.explain(filter, &error);
@@ -440,10 +437,10 @@ void tst_MessageQuery::everyFilterIsAnIndexSearch()
             selective.state.clear();
         if (selective.format == u"hl7v2")
             selective.format.clear();
-        const bool newest = selective.correlationId.isEmpty()
-            && selective.controlId.isEmpty() && selective.patientId.isEmpty() && selective.messageType.isEmpty()
-            && selective.state.isEmpty() && selective.format.isEmpty() && selective.channel.isEmpty()
-            && !selective.units && selective.fromMs == 0 && selective.toMs == 0 && cursor == 0;
+        const bool newest = selective.correlationId.isEmpty() && selective.controlId.isEmpty()
+            && selective.patientId.isEmpty() && selective.messageType.isEmpty() && selective.state.isEmpty()
+            && selective.format.isEmpty() && selective.channel.isEmpty() && !selective.units && selective.fromMs == 0
+            && selective.toMs == 0 && cursor == 0;
         for (const QString& step : plan) {
             // "SEARCH" seeks an index (or the id range of the table); "SCAN" reads it from one end.
             if (newest && step == u"SCAN messages")
@@ -486,19 +483,19 @@ void tst_MessageQuery::summariesCarryHeaderAndDeliveries()
         QCOMPARE(m.deadLetteredAt, e.deadLetteredAt);
     }
     const Expected& delivered = expectedById(m_deliveredId);
-    QCOMPARE(delivered.routedTo, (QStringList{QStringLiteral("ehr"), QStringLiteral("archive")}));
-    QCOMPARE(delivered.deliveredTo, QStringList{QStringLiteral("ehr")});
-    QCOMPARE(delivered.deadLetteredAt, QStringList{QStringLiteral("archive")});
+    QCOMPARE(delivered.routedTo, (QStringList { QStringLiteral("ehr"), QStringLiteral("archive") }));
+    QCOMPARE(delivered.deliveredTo, QStringList { QStringLiteral("ehr") });
+    QCOMPARE(delivered.deadLetteredAt, QStringList { QStringLiteral("archive") });
 }
 
 void tst_MessageQuery::unitScopeIsCaseInsensitiveAndClosed()
 {
     Principal nurse;
     nurse.role = Role::Nurse;
-    nurse.units = {QStringLiteral("icu")};
+    nurse.units = { QStringLiteral("icu") };
     Principal support;
     support.role = Role::Support;
-    support.units = {QStringLiteral("ICU")};
+    support.units = { QStringLiteral("ICU") };
     const auto nurseScope = UnitScope::of(nurse);
     QVERIFY(nurseScope && *nurseScope == nurse.units);
     QVERIFY(!UnitScope::of(support)); // not restricted, whatever units it lists
@@ -514,7 +511,7 @@ void tst_MessageQuery::unitScopeIsCaseInsensitiveAndClosed()
         QVERIFY2(nurse.maySee(m.unit), qPrintable(m.unit));
         seen << m.unit;
     }
-    QCOMPARE(seen, (QSet<QString>{QStringLiteral("ICU"), QStringLiteral("icu")}));
+    QCOMPARE(seen, (QSet<QString> { QStringLiteral("ICU"), QStringLiteral("icu") }));
 
     // A nurse without units sees nothing (the scope fails closed).
     nurse.units.clear();
@@ -532,8 +529,8 @@ void tst_MessageQuery::detailHasRawTraceDeadLettersAndLineage()
     QCOMPARE(detail->message.raw, stored->raw);
     QCOMPARE(detail->message.correlationId, stored->correlationId);
     QCOMPARE(detail->message.unit, stored->unit);
-    QCOMPARE(detail->routedTo, (QStringList{QStringLiteral("ehr"), QStringLiteral("archive")}));
-    QCOMPARE(detail->deliveredTo, QStringList{QStringLiteral("ehr")});
+    QCOMPARE(detail->routedTo, (QStringList { QStringLiteral("ehr"), QStringLiteral("archive") }));
+    QCOMPARE(detail->deliveredTo, QStringList { QStringLiteral("ehr") });
     QCOMPARE(detail->deadLetters.size(), 1);
     QCOMPARE(detail->deadLetters[0].destination, QStringLiteral("archive"));
     QCOMPARE(detail->deadLetters[0].stage, QStringLiteral("deliver"));
@@ -550,13 +547,13 @@ void tst_MessageQuery::detailHasRawTraceDeadLettersAndLineage()
         QCOMPARE(detail->trace[i].messageId, trace[i].messageId);
         stages << trace[i].stage;
     }
-    for (const char* stage : {"receive", "enqueue", "persist", "deliver", "dead-letter"})
+    for (const char* stage : { "receive", "enqueue", "persist", "deliver", "dead-letter" })
         QVERIFY2(stages.contains(QLatin1String(stage)), qPrintable(stages.join(u',')));
 
     // Lineage both ways: the invalid original knows its replay, the replay its original.
     const auto original = m_query.message(m_invalidId);
     QVERIFY(original);
-    QCOMPARE(original->replayedBy, QList<qint64>{m_replayId});
+    QCOMPARE(original->replayedBy, QList<qint64> { m_replayId });
     QCOMPARE(original->deadLetters.size(), 1);
     QCOMPARE(original->deadLetters[0].stage, QStringLiteral("validate"));
     QVERIFY(original->deliveredTo.isEmpty());
@@ -572,13 +569,13 @@ void tst_MessageQuery::detailHasRawTraceDeadLettersAndLineage()
 
 void tst_MessageQuery::detailOutsideTheScopeIsNotFound()
 {
-    const auto withUnit = std::find_if(m_expected.cbegin(), m_expected.cend(),
-                                       [](const Expected& e) { return !e.unit.isEmpty(); });
+    const auto withUnit
+        = std::find_if(m_expected.cbegin(), m_expected.cend(), [](const Expected& e) { return !e.unit.isEmpty(); });
     QVERIFY(withUnit != m_expected.cend());
     const Expected& e = *withUnit;
-    QVERIFY(m_query.message(e.id, QStringList{e.unit.toLower()}));
+    QVERIFY(m_query.message(e.id, QStringList { e.unit.toLower() }));
     QString error;
-    QVERIFY(!m_query.message(e.id, QStringList{QStringLiteral("NICU")}, &error));
+    QVERIFY(!m_query.message(e.id, QStringList { QStringLiteral("NICU") }, &error));
     QVERIFY(error.isEmpty());
     QVERIFY(!m_query.message(e.id, QStringList()));
 }
@@ -598,9 +595,9 @@ void tst_MessageQuery::byCorrelationListsOriginalAndDuplicates()
     QCOMPARE(list->at(1).state, QStringLiteral("duplicate"));
     QCOMPARE(list->at(1).duplicateOf, original.id);
     if (!original.unit.isEmpty()) {
-        QCOMPARE(m_query.byCorrelation(original.correlationId, QStringList{original.unit})->size(), expected.size());
+        QCOMPARE(m_query.byCorrelation(original.correlationId, QStringList { original.unit })->size(), expected.size());
     }
-    QVERIFY(m_query.byCorrelation(original.correlationId, QStringList{QStringLiteral("NICU")})->isEmpty());
+    QVERIFY(m_query.byCorrelation(original.correlationId, QStringList { QStringLiteral("NICU") })->isEmpty());
 }
 
 void tst_MessageQuery::wasDeliveredLooksAtTheWholeKey()
@@ -633,10 +630,10 @@ void tst_MessageQuery::newWritesAreSeenByTheNextSearch()
     IngestRecord late = QueryTestStore::record(QStringLiteral("adt-in"), f.controlId, "MSH|late", BaseMs + 400'000);
     late.messageType = QStringLiteral("ADT");
     late.triggerEvent = QStringLiteral("A08");
-    const IngestOutcome o = m_store.ingestAll({late}).constFirst();
+    const IngestOutcome o = m_store.ingestAll({ late }).constFirst();
     const auto page = m_query.find(f);
     QVERIFY(page);
-    QCOMPARE(idsOf(page->items), QList<qint64>{o.messageId});
+    QCOMPARE(idsOf(page->items), QList<qint64> { o.messageId });
     Expected e;
     e.id = o.messageId;
     e.correlationId = o.correlationId;
@@ -661,8 +658,8 @@ void tst_MessageQuery::invalidFiltersAreRefused_data()
         f.fromMs = 2000;
         f.toMs = 1000;
     }) << QStringLiteral("time range");
-    QTest::addRow("trigger without type") << filter([](MessageFilter& f) { f.messageType = QStringLiteral("^A01"); })
-                                          << QStringLiteral("type");
+    QTest::addRow("trigger without type")
+        << filter([](MessageFilter& f) { f.messageType = QStringLiteral("^A01"); }) << QStringLiteral("type");
     QTest::addRow("too many components") << filter([](MessageFilter& f) {
         f.messageType = QStringLiteral("ADT^A01^ADT_A01^X");
     }) << QStringLiteral("type");
