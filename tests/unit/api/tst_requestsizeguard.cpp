@@ -55,7 +55,8 @@ private:
             return "no connection";
         socket.write(head);
         socket.write(body);
-        QTest::qWaitFor([&] { return closed || received.count("HTTP/1.1") >= expectResponses; }, 10000);
+        // Not reaching the count is for the caller to judge from what arrived.
+        (void)QTest::qWaitFor([&] { return closed || received.count("HTTP/1.1") >= expectResponses; }, 10000);
         // Let the body of the last response arrive.
         QTest::qWait(50);
         received += socket.readAll();
