@@ -23,6 +23,7 @@
 #include "node/pipeline/Resubmitter.h"
 #include "node/query/DeadLetterQuery.h"
 #include "node/query/MessageQuery.h"
+#include "node/stats/StatsCollect.h"
 #include "node/stats/StatsHistory.h"
 #include "node/store/MessageStore.h"
 #include "node/stream/EventHub.h"
@@ -232,6 +233,14 @@ void OpsApi::publish(const MessageStateChange& change)
         put("errorClass", change.errorClass);
         d->hub.publish(QStringLiteral("deadLetter.added"), data, change.unit, change.correlationId);
     }
+}
+
+QList<ChannelStats> OpsApi::fhirChannelStats() const
+{
+    QList<ChannelStats> stats;
+    for (const auto& endpoint : d->fhir)
+        stats.append(StatsCollect::channel(*endpoint));
+    return stats;
 }
 
 void OpsApi::announce(FILE* out) const

@@ -45,6 +45,9 @@ public:
     /// when it was dead-lettered).
     void publish(const MessageStateChange& change);
 
+    /// The FHIR channels' figures, for the stats sampler.
+    QList<ChannelStats> fhirChannelStats() const;
+
     EventHub& events();
     ApiServer& server();
 

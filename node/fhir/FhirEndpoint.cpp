@@ -101,6 +101,8 @@ void FhirEndpoint::handle(
 {
     const qint64 startedNs = monotonicNs();
     m_metrics.add(NodeMetrics::MessagesReceived, { { "channel", m_config.name } });
+    ++m_counters.received;
+    m_counters.lastReceivedAtMs = QDateTime::currentMSecsSinceEpoch();
 
     // Refusals of the request itself: nothing is stored, there is no message to keep.
     if (request.method() != QHttpServerRequest::Method::Post) {
@@ -155,12 +157,19 @@ void FhirEndpoint::handle(
         FhirEndpoint& endpoint = *self;
         --endpoint.m_pendingCommits;
         const QString& channel = endpoint.m_config.name;
-        if (!outcome.committed)
+        if (!outcome.committed) {
             qCWarning(lcFhir) << "channel" << channel << "could not store a message:" << outcome.error;
-        if (outcome.duplicate)
+            ++endpoint.m_counters.errors;
+        }
+        if (outcome.duplicate) {
             endpoint.m_metrics.add(NodeMetrics::Duplicates, { { "channel", channel } });
-        else if (outcome.committed && decision->record.deadLetter)
+            ++endpoint.m_counters.duplicates;
+        } else if (outcome.committed && decision->record.deadLetter) {
             endpoint.m_metrics.add(NodeMetrics::DeadLettered, { { "stage", decision->record.deadLetterStage } });
+            ++endpoint.m_counters.deadLettered;
+        } else if (outcome.committed) {
+            ++endpoint.m_counters.accepted;
+        }
 
         const Reply reply = endpoint.replyFor(*decision, outcome);
         if (socket && socket->state() == QAbstractSocket::ConnectedState) {
@@ -285,8 +294,10 @@ void FhirEndpoint::answer(QHttpServerResponder& responder, const Reply& reply, q
 
     const QString code = QString::number(reply.status);
     m_metrics.add(NodeMetrics::AcksSent, { { "channel", m_config.name }, { "code", code } });
-    if (reply.status >= 400)
+    if (reply.status >= 400) {
         m_metrics.add(NodeMetrics::MessagesRejected, { { "channel", m_config.name } });
+        ++m_counters.rejected;
+    }
     m_metrics.observe(
         NodeMetrics::AckLatency, { { "channel", m_config.name } }, double(monotonicNs() - startedNs) / 1e9);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "node/pipeline/MessageStateChange.h"
+#include "node/stats/StatsTypes.h"
 
 #include "node/config/NodeConfig.h"
 #include "node/fhir/FhirIngest.h"
@@ -36,6 +37,8 @@ public:
 
     const QString& name() const { return m_config.name; }
     int pendingCommits() const { return m_pendingCommits; }
+    /// Running totals for the stats (received = requests, rejected = 4xx/5xx answers).
+    const ChannelCounters& counters() const { return m_counters; }
 
     /// An OperationOutcome answer for requests that never reach a channel (404 unknown channel, 413
     /// too large, ...), in the same form as the channel's own.
@@ -66,4 +69,5 @@ private:
     MessageStore& m_store;
     MetricsRegistry& m_metrics;
     int m_pendingCommits = 0;
+    ChannelCounters m_counters;
 };

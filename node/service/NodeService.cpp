@@ -122,6 +122,8 @@ StatsSnapshot NodeService::statsSnapshot()
     snapshot.atMs = QDateTime::currentMSecsSinceEpoch();
     for (const auto& c : m_channels)
         snapshot.channels.append(StatsCollect::channel(*c));
+    if (m_ops)
+        snapshot.channels.append(m_ops->fhirChannelStats());
     for (const auto& d : m_destinations)
         snapshot.destinations.append(StatsCollect::destination(*d, snapshot.atMs));
     snapshot.node.deadLetterDepth = m_store.deadLetterCount();

@@ -1,5 +1,6 @@
 #include "node/stats/StatsCollect.h"
 
+#include "node/fhir/FhirEndpoint.h"
 #include "node/pipeline/DestinationQueue.h"
 #include "node/pipeline/MllpChannel.h"
 
@@ -9,6 +10,12 @@ ChannelStats channel(const MllpChannel& channel)
 {
     return ChannelStats::fromCounters(channel.name(), channel.config().kind, channel.counters(),
                                       channel.connectionCount());
+}
+
+ChannelStats channel(const FhirEndpoint& channel)
+{
+    // FHIR clients hold no channel connection of their own: they use the API server's.
+    return ChannelStats::fromCounters(channel.name(), QStringLiteral("fhir"), channel.counters(), 0);
 }
 
 DestinationStats destination(const DestinationQueue& queue, qint64 nowMs)

@@ -3,6 +3,7 @@
 #include "node/stats/StatsTypes.h"
 
 class DestinationQueue;
+class FhirEndpoint;
 class MllpChannel;
 
 /// Reads the current figures of the node's live objects into stats values, for the provider the
@@ -10,6 +11,7 @@ class MllpChannel;
 namespace StatsCollect {
 
 ChannelStats channel(const MllpChannel& channel);
+ChannelStats channel(const FhirEndpoint& channel);
 /// `nowMs` (wall clock) gives the age of the queue's head.
 DestinationStats destination(const DestinationQueue& queue, qint64 nowMs);
 

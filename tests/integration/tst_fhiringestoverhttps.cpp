@@ -453,6 +453,19 @@ void tst_FhirIngestOverHttps::examplesArePersistedAndRouted()
         return now.size() == expected;
     };
     QTRY_VERIFY_WITH_TIMEOUT(deliveredEverywhere(), 20000);
+
+    // Counted: the FHIR channel shows in the node's stats like an MLLP channel.
+    const auto corpusChannel = [&] {
+        const QJsonArray channels = m_admin->get(u"/api/v1/stats"_s).json().value(u"channels"_s).toArray();
+        for (const QJsonValue& value : channels) {
+            if (value.toObject().value(u"name"_s).toString() == u"fhir-corpus"_s)
+                return value.toObject();
+        }
+        return QJsonObject();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(corpusChannel().value(u"acceptedTotal"_s).toInteger() >= expected, 5000);
+    QCOMPARE(corpusChannel().value(u"kind"_s).toString(), u"fhir"_s);
+    QVERIFY(corpusChannel().value(u"receivedTotal"_s).toInteger() >= expected);
 }
 
 void tst_FhirIngestOverHttps::traceparentBecomesCorrelationId()
