@@ -311,6 +311,7 @@ void DestinationQueue::announce(const QueuedItem& item, MessageStateChange::Kind
     change.messageId = item.messageId;
     change.correlationId = item.correlationId;
     change.destination = m_config.name;
+    change.unit = item.unit;
     change.state = kind == MessageStateChange::Kind::Delivered ? QStringLiteral("delivered")
                                                               : QStringLiteral("dead-lettered");
     if (kind == MessageStateChange::Kind::DeadLettered) {

@@ -18,7 +18,7 @@ struct MessageStateChange
     QString state;                                   ///< Stored: accepted, invalid, unparseable, duplicate
     QString messageType;
     QString triggerEvent;
-    QString unit;                                    ///< empty when unknown (delivery events)
+    QString unit;                                    ///< the message's care unit; empty when it has none
     QString ackCode;                                 ///< Stored: the code answered
     QString destination;                             ///< Delivered / DeadLettered at delivery
     QString stage;                                   ///< DeadLettered: parse, validate, deliver

@@ -382,6 +382,7 @@ void MessageStore::Private::decide(IngestRecord& rec, IngestOutcome& outcome, Ap
             item.payload = rec.raw;
             item.correlationId = a.correlationId;
             item.controlId = rec.controlId;
+            item.unit = rec.unit;
             item.receivedAtMs = rec.receivedAtMs;
             item.enqueuedAtMs = rec.receivedAtMs;
             outcome.enqueued.append(item);
@@ -696,7 +697,7 @@ QList<QueuedItem> MessageStore::loadQueue(const QString& destination, qint64 aft
     std::lock_guard lock(d->readerMutex);
     auto stmt = d->reader.prepare(
         "SELECT q.id, q.message_id, q.enqueued_at, q.attempts, q.next_attempt_at, m.raw, m.correlation_id, "
-        "m.control_id, m.received_at FROM queue q JOIN messages m ON m.id = q.message_id "
+        "m.control_id, m.received_at, m.unit FROM queue q JOIN messages m ON m.id = q.message_id "
         "WHERE q.destination = ?1 AND q.id > ?2 ORDER BY q.id LIMIT ?3");
     stmt.bind(1, destination).bind(2, afterQueueId).bind(3, limit);
     QList<QueuedItem> items;
@@ -712,6 +713,7 @@ QList<QueuedItem> MessageStore::loadQueue(const QString& destination, qint64 aft
         item.correlationId = stmt.textUtf8(6);
         item.controlId = stmt.text(7);
         item.receivedAtMs = stmt.int64(8);
+        item.unit = stmt.text(9);
         items.append(item);
     }
     return items;

@@ -62,6 +62,7 @@ struct QueuedItem
     QByteArray payload;
     QByteArray correlationId;
     QString controlId;
+    QString unit;                                    ///< the message's care unit (live events are scoped by it)
     qint64 receivedAtMs = 0;
     qint64 enqueuedAtMs = 0;
     int attempts = 0;

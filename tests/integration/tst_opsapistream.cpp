@@ -560,6 +560,8 @@ void tst_OpsApiStream::messageAndDeadLetterEventsFollowThePipeline()
     // arrive in seq order, so it would be here by now), no dead-letter topic.
     QTRY_VERIFY_WITH_TIMEOUT(!find(nurse, messageState, bad, QStringLiteral("invalid")).isEmpty(), WaitMs);
     QVERIFY(!find(nurse, messageState, fourB, QStringLiteral("accepted")).isEmpty());
+    // Deliveries carry the message's unit too, so the nurse follows their unit's message downstream.
+    QTRY_VERIFY_WITH_TIMEOUT(!find(nurse, messageState, fourB, QStringLiteral("delivered")).isEmpty(), WaitMs);
     for (const QJsonObject& e : nurse.all(QStringLiteral("event"))) {
         QCOMPARE(e.value(QStringLiteral("event")).toString(), messageState);
         QCOMPARE(e.value(QStringLiteral("unit")).toString(), QStringLiteral("4B"));
