@@ -6,6 +6,7 @@
 #include "node/api/MessageView.h"
 #include "node/api/QueryReader.h"
 #include "node/query/MessageQuery.h"
+#include "node/query/UnitScope.h"
 
 #include <QJsonDocument>
 
@@ -19,13 +20,6 @@ const QStringList FilterParameters{QStringLiteral("correlationId"), QStringLiter
                                    QStringLiteral("format"),        QStringLiteral("from"),
                                    QStringLiteral("to"),            QStringLiteral("before"),
                                    QStringLiteral("limit")};
-
-std::optional<QStringList> unitScope(const Principal& principal)
-{
-    if (principal.role == Role::Nurse)
-        return principal.units;
-    return std::nullopt;
-}
 
 /// Reads the filter; false when the call was answered with a 400.
 bool readFilter(const ApiCallPtr& call, MessageFilter& filter, int maxLimit)
@@ -43,7 +37,7 @@ bool readFilter(const ApiCallPtr& call, MessageFilter& filter, int maxLimit)
     filter.toMs = q.time(QStringLiteral("to"));
     filter.beforeId = q.integer(QStringLiteral("before"), 1, std::numeric_limits<qint64>::max(), 0);
     filter.limit = int(q.integer(QStringLiteral("limit"), 1, maxLimit, MessageFilter::DefaultLimit));
-    filter.units = unitScope(call->principal());
+    filter.units = UnitScope::of(call->principal());
     if (q.rejectIfInvalid(*call))
         return false;
     QString error;
@@ -96,7 +90,7 @@ std::optional<qint64> messageId(const ApiCallPtr& call)
 std::optional<MessageDetail> loadMessage(ApiContext& ctx, const ApiCallPtr& call, qint64 id)
 {
     QString error;
-    auto detail = ctx.messages.message(id, unitScope(call->principal()), &error);
+    auto detail = ctx.messages.message(id, UnitScope::of(call->principal()), &error);
     if (!detail) {
         if (error.isEmpty())
             call->fail(404, QStringLiteral("not-found"), QStringLiteral("no message %1").arg(id));
@@ -187,7 +181,7 @@ void showTrace(ApiContext& ctx, const ApiCallPtr& call)
         return call->fail(400, QStringLiteral("invalid-parameter"),
                           QStringLiteral("a correlation ID is 32 hexadecimal characters"), QStringLiteral("correlationId"));
     QString error;
-    const auto messages = ctx.messages.byCorrelation(correlationId, unitScope(call->principal()), &error);
+    const auto messages = ctx.messages.byCorrelation(correlationId, UnitScope::of(call->principal()), &error);
     if (!messages)
         return call->fail(500, QStringLiteral("internal"), QStringLiteral("cannot read the trace: %1").arg(error));
     if (messages->isEmpty())
@@ -198,7 +192,7 @@ void showTrace(ApiContext& ctx, const ApiCallPtr& call)
     // The events of every message of the correlation, in time order (the first message's detail
     // already merges them).
     QJsonArray events;
-    if (const auto detail = ctx.messages.message(messages->first().id, unitScope(call->principal())))
+    if (const auto detail = ctx.messages.message(messages->first().id, UnitScope::of(call->principal())))
         events = ApiJson::trace(detail->trace);
     call->replyJson(QJsonObject{{QStringLiteral("correlationId"), QString::fromLatin1(correlationId)},
                                 {QStringLiteral("messages"), items},

@@ -1,5 +1,7 @@
 #include "node/query/DeadLetterQuery.h"
 
+#include "node/store/StoreRows.h"
+
 #include "node/query/UnitScope.h"
 
 #include <QHash>
@@ -325,6 +327,7 @@ std::optional<DeadLetter> DeadLetterQuery::deadLetter(
 {
     std::lock_guard lock(m_mutex);
     QueryParams params;
+    // The dead letter's columns in StoreRows order (raw included), then its message's unit.
     const QByteArray sql = "SELECT d.id, d.message_id, d.correlation_id, d.channel, d.destination, d.stage, d.reason, "
                            "d.error_class, d.error_location, d.attempts, d.created_at, d.state, d.resubmitted_as, "
                            "d.raw, m.unit FROM dead_letters AS d LEFT JOIN messages AS m ON m.id = d.message_id "
@@ -335,23 +338,8 @@ std::optional<DeadLetter> DeadLetterQuery::deadLetter(
     const bool ok = m_connection.run(
         sql, params,
         [&](const SqliteStatement& s) {
-            DeadLetter dl;
-            dl.id = s.int64(0);
-            dl.messageId = s.int64(1);
-            dl.correlationId = s.textUtf8(2);
-            dl.channel = s.text(3);
-            dl.destination = s.text(4);
-            dl.stage = s.text(5);
-            dl.reason = s.text(6);
-            dl.errorClass = nullableText(s, 7);
-            dl.errorLocation = nullableText(s, 8);
-            dl.attempts = int(s.int64(9));
-            dl.createdAtMs = s.int64(10);
-            dl.state = s.text(11);
-            dl.resubmittedAs = s.int64(12);
-            dl.raw = s.blob(13);
+            result = StoreRows::readDeadLetter(s, true);
             unit = s.text(14);
-            result = dl;
         },
         errorString);
     if (!ok || (units && !UnitScope::contains(*units, unit)))

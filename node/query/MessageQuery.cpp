@@ -1,5 +1,7 @@
 #include "node/query/MessageQuery.h"
 
+#include "node/store/StoreRows.h"
+
 #include "node/query/UnitScope.h"
 #include "node/store/AppliedRecord.h"
 
@@ -424,43 +426,16 @@ std::optional<MessageDetail> MessageQuery::message(
             },
             errorString))
         return std::nullopt;
-    if (!m_connection.run(
-            "SELECT correlation_id, message_id, at_us, stage, outcome, destination, detail FROM "
-            "trace_events WHERE correlation_id = "
+    if (!m_connection.run(QByteArray("SELECT ") + StoreRows::TraceEventColumns + " FROM trace_events WHERE correlation_id = "
                 + cid + " ORDER BY at_us, id",
-            byCorrelation,
-            [&](const SqliteStatement& s) {
-                events.append(
-                    TraceEvent { s.textUtf8(0), s.int64(1), s.int64(2), s.text(3), s.text(4), s.text(5), s.text(6) });
-            },
-            errorString))
+            byCorrelation, [&](const SqliteStatement& s) { events.append(StoreRows::readTraceEvent(s)); }, errorString))
         return std::nullopt;
-    std::stable_sort(
-        events.begin(), events.end(), [](const TraceEvent& a, const TraceEvent& b) { return a.atUs < b.atUs; });
+    StoreRows::sortTrace(events);
 
-    if (!m_connection.run(
-            "SELECT id, message_id, correlation_id, channel, destination, stage, reason, error_class, "
-            "error_location, attempts, created_at, state, resubmitted_as FROM dead_letters "
-            "WHERE message_id = "
+    // Their raw bytes are the message's own, already in detail->message.raw.
+    if (!m_connection.run(QByteArray("SELECT ") + StoreRows::DeadLetterColumns + " FROM dead_letters WHERE message_id = "
                 + idParam + " ORDER BY id",
-            params,
-            [&](const SqliteStatement& s) {
-                DeadLetter dl;
-                dl.id = s.int64(0);
-                dl.messageId = s.int64(1);
-                dl.correlationId = s.textUtf8(2);
-                dl.channel = s.text(3);
-                dl.destination = s.text(4);
-                dl.stage = s.text(5);
-                dl.reason = s.text(6);
-                dl.errorClass = s.text(7);
-                dl.errorLocation = s.text(8);
-                dl.attempts = int(s.int64(9));
-                dl.createdAtMs = s.int64(10);
-                dl.state = s.text(11);
-                dl.resubmittedAs = s.int64(12);
-                detail->deadLetters.append(dl);
-            },
+            params, [&](const SqliteStatement& s) { detail->deadLetters.append(StoreRows::readDeadLetter(s, false)); },
             errorString))
         return std::nullopt;
     if (!m_connection.run(

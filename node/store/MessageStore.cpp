@@ -1,6 +1,7 @@
 #include "node/store/MessageStore.h"
 
 #include "node/store/AppliedRecord.h"
+#include "node/store/StoreRows.h"
 #include "node/store/IngestJournal.h"
 #include "node/store/TableWriter.h"
 #include "node/store/StoreSchema.h"
@@ -793,65 +794,41 @@ QList<TraceEvent> MessageStore::trace(const QByteArray& correlationId)
     ingest.bindText(1, correlationId);
     while (ingest.next())
         events += AppliedRecord::unpackEvents(ingest.blob(1), correlationId, ingest.int64(0));
-    auto stmt = d->reader.prepare("SELECT correlation_id, message_id, at_us, stage, outcome, destination, detail "
-                                  "FROM trace_events WHERE correlation_id = ?1 ORDER BY at_us, id");
+    auto stmt = d->reader.prepare(QByteArray(QByteArray("SELECT ") + StoreRows::TraceEventColumns
+                                             + " FROM trace_events WHERE correlation_id = ?1 ORDER BY at_us, id")
+                                      .constData());
     stmt.bindText(1, correlationId);
-    while (stmt.next()) {
-        events.append(TraceEvent{stmt.textUtf8(0), stmt.int64(1), stmt.int64(2), stmt.text(3), stmt.text(4),
-                                 stmt.text(5), stmt.text(6)});
-    }
-    std::stable_sort(events.begin(), events.end(),
-                     [](const TraceEvent& a, const TraceEvent& b) { return a.atUs < b.atUs; });
+    while (stmt.next())
+        events.append(StoreRows::readTraceEvent(stmt));
+    StoreRows::sortTrace(events);
     return events;
 }
 
 namespace {
 
-constexpr const char* DeadLetterColumns = "SELECT id, message_id, correlation_id, channel, destination, stage, reason, "
-                                          "error_class, error_location, attempts, created_at, state, raw, "
-                                          "resubmitted_as FROM dead_letters ";
-
-DeadLetter readDeadLetter(const SqliteStatement& stmt)
-{
-    DeadLetter dl;
-    dl.id = stmt.int64(0);
-    dl.messageId = stmt.int64(1);
-    dl.correlationId = stmt.textUtf8(2);
-    dl.channel = stmt.text(3);
-    dl.destination = stmt.text(4);
-    dl.stage = stmt.text(5);
-    dl.reason = stmt.text(6);
-    dl.errorClass = stmt.text(7);
-    dl.errorLocation = stmt.text(8);
-    dl.attempts = int(stmt.int64(9));
-    dl.createdAtMs = stmt.int64(10);
-    dl.state = stmt.text(11);
-    dl.raw = stmt.blob(12);
-    dl.resubmittedAs = stmt.int64(13);
-    return dl;
-}
+const QByteArray DeadLetterSelect = QByteArray("SELECT ") + StoreRows::DeadLetterColumns + ", raw FROM dead_letters ";
 
 } // namespace
 
 QList<DeadLetter> MessageStore::deadLetters(qint64 afterId, int limit)
 {
     std::lock_guard lock(d->readerMutex);
-    auto stmt = d->reader.prepare(QByteArray(QByteArray(DeadLetterColumns) + "WHERE id > ?1 ORDER BY id LIMIT ?2").constData());
+    auto stmt = d->reader.prepare(QByteArray(DeadLetterSelect + "WHERE id > ?1 ORDER BY id LIMIT ?2").constData());
     stmt.bind(1, afterId).bind(2, limit);
     QList<DeadLetter> list;
     while (stmt.next())
-        list.append(readDeadLetter(stmt));
+        list.append(StoreRows::readDeadLetter(stmt, true));
     return list;
 }
 
 std::optional<DeadLetter> MessageStore::deadLetter(qint64 id)
 {
     std::lock_guard lock(d->readerMutex);
-    auto stmt = d->reader.prepare(QByteArray(QByteArray(DeadLetterColumns) + "WHERE id = ?1").constData());
+    auto stmt = d->reader.prepare(QByteArray(DeadLetterSelect + "WHERE id = ?1").constData());
     stmt.bind(1, id);
     if (!stmt.next())
         return std::nullopt;
-    return readDeadLetter(stmt);
+    return StoreRows::readDeadLetter(stmt, true);
 }
 
 qint64 MessageStore::deadLetterCount()
