@@ -1,5 +1,7 @@
 #include "node/fhir/FhirValidator.h"
 
+#include "node/config/ConfigReader.h"
+
 #include "models/routing/RoutePatterns.h"
 #include "node/fhir/FhirResourceTypes.h"
 
@@ -93,26 +95,6 @@ private:
     bool m_truncated = false;
 };
 
-QString jsonTypeName(const QJsonValue& value)
-{
-    switch (value.type()) {
-    case QJsonValue::Null:
-        return u"null"_s;
-    case QJsonValue::Bool:
-        return u"a boolean"_s;
-    case QJsonValue::Double:
-        return u"a number"_s;
-    case QJsonValue::String:
-        return u"a string"_s;
-    case QJsonValue::Array:
-        return u"an array"_s;
-    case QJsonValue::Object:
-        return u"an object"_s;
-    case QJsonValue::Undefined:
-        break;
-    }
-    return u"nothing"_s;
-}
 
 QString indexed(const QString& path, qsizetype index)
 {
@@ -169,7 +151,7 @@ private:
         }
         if (!value.isString()) {
             m_out.error(u"structure"_s, child(path, u"resourceType"_s),
-                u"resourceType must be a string (got %1)"_s.arg(jsonTypeName(value)));
+                u"resourceType must be a string (got %1)"_s.arg(ConfigReader::typeName(value)));
             return false;
         }
         const QString type = value.toString();
@@ -265,7 +247,7 @@ private:
         const bool shapeOk = element->array ? value.isArray() : value.isObject();
         if (!shapeOk) {
             m_out.error(u"structure"_s, where,
-                u"must be %1 (got %2)"_s.arg(element->array ? u"an array"_s : u"an object"_s, jsonTypeName(value)));
+                u"must be %1 (got %2)"_s.arg(element->array ? u"an array"_s : u"an object"_s, ConfigReader::typeName(value)));
             return;
         }
         walk(value, where);
@@ -276,7 +258,7 @@ private:
         if (element.array) {
             if (!value.isArray()) {
                 m_out.error(u"structure"_s, where,
-                    u"must be an array, because the element repeats (got %1)"_s.arg(jsonTypeName(value)));
+                    u"must be an array, because the element repeats (got %1)"_s.arg(ConfigReader::typeName(value)));
                 return;
             }
             const QJsonArray items = value.toArray();
@@ -299,7 +281,7 @@ private:
     {
         if (element.type == Type::Complex) {
             if (!value.isObject()) {
-                m_out.error(u"structure"_s, where, u"must be an object (got %1)"_s.arg(jsonTypeName(value)));
+                m_out.error(u"structure"_s, where, u"must be an object (got %1)"_s.arg(ConfigReader::typeName(value)));
                 return;
             }
             walk(value, where);
@@ -314,7 +296,7 @@ private:
                     && element.type != Type::Decimal && !value.isString());
             if (wrongJsonType) {
                 m_out.error(u"structure"_s, where,
-                    u"must be %1 (got %2)"_s.arg(FhirValidator::typeName(element.type), jsonTypeName(value)));
+                    u"must be %1 (got %2)"_s.arg(FhirValidator::typeName(element.type), ConfigReader::typeName(value)));
             } else {
                 m_out.error(u"value"_s, where, u"is not a valid %1"_s.arg(FhirValidator::typeName(element.type)));
             }
@@ -450,7 +432,7 @@ private:
                  std::pair { u"response"_s, response } }) {
             if (!value.isUndefined() && !value.isObject()) {
                 m_out.error(
-                    u"structure"_s, child(where, name), u"must be an object (got %1)"_s.arg(jsonTypeName(value)));
+                    u"structure"_s, child(where, name), u"must be an object (got %1)"_s.arg(ConfigReader::typeName(value)));
                 return;
             }
         }
