@@ -1,0 +1,299 @@
+#include "models/alerts/CriticalResultRule.h"
+
+#include "models/hl7/Hl7Message.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Unit separator: never part of an HL7 value we hash (HL7 text is printable), so joined key parts
+// cannot be shifted into each other ("AB" + "C" vs "A" + "BC").
+constexpr QChar KeySeparator(0x1f);
+
+QByteArray hashKey(const QStringList& parts)
+{
+    return QCryptographicHash::hash(parts.join(KeySeparator).toUtf8(), QCryptographicHash::Sha256).toHex();
+}
+
+bool matchesPart(QStringView pattern, QStringView value)
+{
+    return pattern.isEmpty() || pattern == u"*" || pattern.compare(value, Qt::CaseInsensitive) == 0;
+}
+
+/// Field access relative to one segment occurrence ("OBX(3)-" + "8(2)").
+class SegmentReader
+{
+public:
+    SegmentReader(const Hl7Message& message, QStringView name, int occurrence)
+        : m_message(message)
+        , m_prefix(name.toString() + u'(' + QString::number(occurrence) + u")-")
+        , m_present(occurrence > 0)
+    {
+    }
+
+    QString value(QStringView path) const
+    {
+        if (!m_present)
+            return {};
+        return m_message.value(QString(m_prefix + path)).trimmed();
+    }
+    int repetitionCount(int field) const
+    {
+        if (!m_present)
+            return 0;
+        return m_message.repetitionCount(QString(m_prefix + QString::number(field)));
+    }
+
+private:
+    const Hl7Message& m_message;
+    QString m_prefix;
+    bool m_present;
+};
+
+/// A readable OBX-5 (first repetition): coded values show their text, structured numerics are
+/// put back together ("<10", "1:128"), anything else as sent.
+QString displayValue(const SegmentReader& obx, const QString& valueType)
+{
+    if (valueType == u"CE" || valueType == u"CWE" || valueType == u"CNE" || valueType == u"CF") {
+        for (const auto path : {u"5.2", u"5.9", u"5.1"}) {
+            const QString text = obx.value(path);
+            if (!text.isEmpty())
+                return text;
+        }
+        return {};
+    }
+    if (valueType == u"SN") {
+        return obx.value(u"5.1") + obx.value(u"5.2") + obx.value(u"5.3") + obx.value(u"5.4");
+    }
+    return obx.value(u"5");
+}
+
+QString joinNonEmpty(const QStringList& parts)
+{
+    QStringList kept;
+    for (const QString& part : parts) {
+        if (!part.isEmpty())
+            kept.append(part);
+    }
+    return kept.join(u' ');
+}
+
+enum class StatusClass { Result, Correction, Wrong, Cancelled, StatusChange, Ignored };
+
+StatusClass classify(const QString& status)
+{
+    if (status.isEmpty() || status == u"F" || status == u"P")
+        return StatusClass::Result;
+    if (status == u"C" || status == u"A")
+        return StatusClass::Correction;
+    if (status == u"W" || status == u"D")
+        return StatusClass::Wrong;
+    if (status == u"X")
+        return StatusClass::Cancelled;
+    if (status == u"U")
+        return StatusClass::StatusChange;
+    // R, I, S, N, O and newer codes (B, V) carry nothing an alert can act on.
+    return StatusClass::Ignored;
+}
+
+} // namespace
+
+CriticalResultRule::CriticalResultRule(CriticalResultRuleConfig config)
+    : m_config(std::move(config))
+{
+}
+
+bool CriticalResultRule::appliesTo(const QString& messageType, const QString& triggerEvent) const
+{
+    for (const QString& entry : m_config.messageTypes) {
+        const QString pattern = entry.trimmed();
+        if (pattern == u"*")
+            return true;
+        const qsizetype caret = pattern.indexOf(u'^');
+        // "ORU" alone means every trigger of that type.
+        const QStringView type = caret < 0 ? QStringView(pattern) : QStringView(pattern).left(caret);
+        const QStringView trigger = caret < 0 ? QStringView() : QStringView(pattern).mid(caret + 1);
+        if (!type.isEmpty() && matchesPart(type, messageType) && matchesPart(trigger, triggerEvent))
+            return true;
+    }
+    return false;
+}
+
+QList<AlertSignal> CriticalResultRule::evaluate(const Hl7Message& message, const Source& source) const
+{
+    QList<AlertSignal> signalList;
+    if (!appliesTo(message.messageType(), message.triggerEvent()))
+        return signalList;
+
+    const AlertRuleCommon& common = m_config.common;
+    const QString controlId = message.controlId();
+    const QString sendingFacility = message.sendingFacility();
+
+    // An ORU^R01 may carry several patients (PATIENT_RESULT repeats) and several orders each:
+    // every OBX belongs to the PID, PV1 and OBR before it.
+    int pidOccurrence = 0;
+    int pv1Occurrence = 0;
+    int obrOccurrence = 0;
+    int obxOccurrence = 0;
+    QString patientId;
+    QString assigningAuthority;
+    QString unit;
+    QString orderId;
+
+    for (int index = 0; index < message.segmentCount(); ++index) {
+        const QByteArray name = message.segmentName(index);
+        if (name == "PID") {
+            const SegmentReader pid(message, u"PID", ++pidOccurrence);
+            patientId = pid.value(u"3.1");
+            assigningAuthority = pid.value(u"3.4");
+            unit.clear();
+            orderId.clear();
+            continue;
+        }
+        if (name == "PV1") {
+            unit = SegmentReader(message, u"PV1", ++pv1Occurrence).value(u"3.1");
+            continue;
+        }
+        if (name == "OBR") {
+            const SegmentReader obr(message, u"OBR", ++obrOccurrence);
+            // The filler's number identifies the specimen's results; the placer's is the fallback.
+            orderId = obr.value(u"3.1");
+            if (orderId.isEmpty())
+                orderId = obr.value(u"2.1");
+            continue;
+        }
+        if (name != "OBX")
+            continue;
+
+        const SegmentReader obx(message, u"OBX", ++obxOccurrence);
+        const QString status = obx.value(u"11");
+        const StatusClass statusClass = classify(status);
+        if (statusClass == StatusClass::Ignored)
+            continue;
+
+        QStringList flags;
+        QStringList criticalFlags;
+        const int flagCount = obx.repetitionCount(8);
+        for (int r = 1; r <= flagCount; ++r) {
+            const QString flag = obx.value(QString(u"8(" + QString::number(r) + u')'));
+            if (flag.isEmpty())
+                continue;
+            flags.append(flag);
+            // HL7 table values are upper case; a lower-case "hh" is not a code we know.
+            if (m_config.criticalFlags.contains(flag, Qt::CaseSensitive) && !criticalFlags.contains(flag))
+                criticalFlags.append(flag);
+        }
+        const bool critical = !criticalFlags.isEmpty();
+
+        AlertSignal signal;
+        switch (statusClass) {
+        case StatusClass::Result:
+            if (critical) {
+                if (status == u"P" && !m_config.alertOnPreliminary)
+                    continue;
+                signal.kind = AlertSignal::Kind::Raise;
+            } else {
+                signal.kind = AlertSignal::Kind::Clear;
+                signal.disposition = QStringLiteral("corrected");
+            }
+            break;
+        case StatusClass::Correction:
+            signal.kind = critical ? AlertSignal::Kind::Raise : AlertSignal::Kind::Clear;
+            if (!critical)
+                signal.disposition = QStringLiteral("corrected");
+            signal.correction = true;
+            break;
+        case StatusClass::Wrong:
+            signal.kind = AlertSignal::Kind::Retract;
+            break;
+        case StatusClass::Cancelled:
+            signal.kind = AlertSignal::Kind::Clear;
+            signal.disposition = QStringLiteral("cancelled");
+            break;
+        case StatusClass::StatusChange:
+            if (!critical)
+                continue;
+            signal.kind = AlertSignal::Kind::Raise;
+            signal.statusOnly = true;
+            break;
+        case StatusClass::Ignored:
+            continue;
+        }
+
+        const QString code = obx.value(u"3.1");
+        const QString text = obx.value(u"3.2");
+        const QString valueType = obx.value(u"2");
+        const QString value = displayValue(obx, valueType);
+        QString units = obx.value(u"6.1");
+        if (units.isEmpty())
+            units = obx.value(u"6.2");
+        const QString instanceId = obx.value(u"21");
+
+        // The tags ("obx21", "order") keep an instance identifier from ever equalling an order-based key.
+        QStringList keyParts{common.id, patientId, assigningAuthority};
+        if (!instanceId.isEmpty())
+            keyParts << QStringLiteral("obx21") << instanceId;
+        else
+            keyParts << QStringLiteral("order") << orderId << code << obx.value(u"4");
+        signal.dedupKey = hashKey(keyParts);
+        signal.groupKey = hashKey({QStringLiteral("group"), common.id, patientId, assigningAuthority, orderId});
+
+        signal.ruleId = common.id;
+        signal.category = AlertCategory::Clinical;
+        signal.severity = common.severity;
+        signal.policy = common.policy;
+        signal.team = common.team;
+        signal.cooldownMs = qint64(common.cooldownSeconds) * 1000;
+        signal.maxAgeMs = 0; // a critical result never expires unattended
+        signal.unit = source.unit.isEmpty() ? unit : source.unit;
+        signal.patientId = patientId;
+        signal.subject = code;
+        signal.correlationId = source.correlationId;
+        signal.messageId = source.messageId;
+        signal.resultStatus = status;
+
+        const QString what = text.isEmpty() ? code : text;
+        QString prefix;
+        QString suffix;
+        switch (signal.kind) {
+        case AlertSignal::Kind::Raise:
+            prefix = signal.correction ? QStringLiteral("Corrected result") : QStringLiteral("Critical result");
+            suffix = u'(' + criticalFlags.join(u',') + u')';
+            break;
+        case AlertSignal::Kind::Clear:
+            if (signal.disposition == u"cancelled") {
+                prefix = QStringLiteral("Cancelled result");
+            } else {
+                prefix = signal.correction ? QStringLiteral("Corrected result") : QStringLiteral("Result");
+                suffix = QStringLiteral("(no longer critical)");
+            }
+            break;
+        case AlertSignal::Kind::Retract:
+            prefix = QStringLiteral("Result posted in error");
+            suffix = u'(' + status + u')';
+            break;
+        }
+        signal.title = joinNonEmpty({prefix, what, value, units, suffix});
+
+        QJsonObject evidence;
+        evidence.insert(u"code"_s, code);
+        evidence.insert(u"codeSystem"_s, obx.value(u"3.3"));
+        evidence.insert(u"text"_s, text);
+        evidence.insert(u"value"_s, value);
+        evidence.insert(u"units"_s, units);
+        evidence.insert(u"referenceRange"_s, obx.value(u"7"));
+        evidence.insert(u"flags"_s, QJsonArray::fromStringList(flags));
+        evidence.insert(u"resultStatus"_s, status);
+        evidence.insert(u"observedAt"_s, obx.value(u"14.1"));
+        evidence.insert(u"valueType"_s, valueType);
+        evidence.insert(u"controlId"_s, controlId);
+        evidence.insert(u"sendingFacility"_s, sendingFacility);
+        signal.evidence = evidence;
+
+        signalList.append(signal);
+    }
+    return signalList;
+}
