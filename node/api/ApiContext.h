@@ -7,6 +7,7 @@
 
 #include <functional>
 
+class AlertService;
 class ApiCall;
 class AuditLog;
 class DeadLetterQuery;
@@ -44,6 +45,7 @@ struct ApiContext
     QElapsedTimer uptime;
     qint64 startedAtMs = 0;
     QString fingerprint;
+    AlertService* alerts = nullptr;                  ///< set once the alert service is up
 
     /// Appends to the audit log and announces it on the stream. `call` gives actor, role and
     /// remote (nullptr for node-internal entries). Returns false (and logs) when the log could not

@@ -61,6 +61,7 @@ QJsonObject nodeInfo(const ApiContext& ctx)
                        {QStringLiteral("version"), QStringLiteral(VIGIL_VERSION)},
                        {QStringLiteral("apiVersion"), QStringLiteral("v1")},
                        {QStringLiteral("configVersion"), config.configVersion},
+                       {QStringLiteral("alertRulesVersion"), config.alerts.version},
                        {QStringLiteral("startedAt"), ApiJson::time(ctx.startedAtMs)},
                        {QStringLiteral("uptimeSeconds"), ctx.uptime.elapsed() / 1000},
                        {QStringLiteral("time"), ApiJson::time(QDateTime::currentMSecsSinceEpoch())},

@@ -2,6 +2,11 @@
 
 #include "models/fhir/FhirPhiMasker.h"
 #include "models/hl7/PhiMasker.h"
+#include "node/alerts/AlertService.h"
+#include "node/alerts/AlertStore.h"
+#include "node/alerts/OperationalInputs.h"
+#include "node/api/AlertRoutes.h"
+#include "node/api/AlertView.h"
 #include "node/api/ApiContext.h"
 #include "node/api/ApiRouter.h"
 #include "node/api/ApiServer.h"
@@ -59,6 +64,7 @@ struct OpsApi::Private
         , audit(ops.db(), wallClock)
         , idempotency(ops.db(), wallClock)
         , statsHistory(ops.db(), wallClock, config.api.statsHistoryDays)
+        , alertStore(ops.db())
         , hub(config.api.streamBufferEvents, wallClock)
         , phiMasker(config.api.phiFields)
         , router(tokens, idempotency)
@@ -76,6 +82,8 @@ struct OpsApi::Private
     AuditLog audit;
     IdempotencyStore idempotency;
     StatsHistory statsHistory;
+    AlertStore alertStore;
+    std::unique_ptr<AlertService> alerts;
     MessageQuery messages;
     DeadLetterQuery deadLetters;
     EventHub hub;
@@ -103,6 +111,11 @@ OpsApi::~OpsApi()
     shutdown();
 }
 
+AlertService& OpsApi::alerts()
+{
+    return *d->alerts;
+}
+
 EventHub& OpsApi::events()
 {
     return d->hub;
@@ -120,7 +133,8 @@ bool OpsApi::start(StatsSampler::Provider statsProvider, QString* errorString)
     QString error;
     const bool schemas = d->ops.open(dataDir.filePath(QStringLiteral("ops.db")), &error)
         && UserDirectory::ensureSchema(d->ops.db(), &error) && AuditLog::ensureSchema(d->ops.db(), &error)
-        && IdempotencyStore::ensureSchema(d->ops.db(), &error) && StatsHistory::ensureSchema(d->ops.db(), &error);
+        && IdempotencyStore::ensureSchema(d->ops.db(), &error) && StatsHistory::ensureSchema(d->ops.db(), &error)
+        && AlertStore::ensureSchema(d->ops.db(), &error);
     if (!schemas || !d->messages.open(d->store.path(), &error) || !d->deadLetters.open(d->store.path(), &error)) {
         if (errorString)
             *errorString = QStringLiteral("ops database: %1").arg(error);
@@ -147,6 +161,14 @@ bool OpsApi::start(StatsSampler::Provider statsProvider, QString* errorString)
     d->context.reset(new ApiContext{config, d->store, d->users, d->tokens, d->throttle, d->audit, d->messages,
                                     d->deadLetters, *d->sampler, d->statsHistory, d->hub, *d->resubmitter,
                                     d->phiMasker, d->fhirMasker});
+    d->alerts = std::make_unique<AlertService>(config.alerts, d->alertStore, &d->metrics, wallClock);
+    connect(d->alerts.get(), &AlertService::alertChanged, this,
+            [this](const Alert& alert, const QList<AlertNotification>& notifications) {
+                d->hub.publish(QStringLiteral("alert.changed"), AlertView::event(alert, notifications), alert.unit,
+                               alert.correlationIds.value(0), alert.category == AlertCategory::Clinical);
+            });
+    connect(d->resubmitter.get(), &Resubmitter::accepted, this, &OpsApi::onMessageAccepted);
+    d->context->alerts = d->alerts.get();
     d->context->uptime.start();
     d->context->startedAtMs = wallClock();
 
@@ -155,6 +177,7 @@ bool OpsApi::start(StatsSampler::Provider statsProvider, QString* errorString)
     MessageRoutes::add(d->router, *d->context);
     DeadLetterRoutes::add(d->router, *d->context);
     AuditRoutes::add(d->router, *d->context);
+    AlertRoutes::add(d->router, *d->context);
 
     SessionTokens* tokens = &d->tokens;
     d->stream = std::make_unique<StreamServer>(
@@ -162,6 +185,7 @@ bool OpsApi::start(StatsSampler::Provider statsProvider, QString* errorString)
         config.nodeId);
     connect(d->sampler.get(), &StatsSampler::sampled, this, [this](const StatsSnapshot& snapshot) {
         d->hub.publish(QStringLiteral("stats.tick"), snapshot.toJson());
+        d->alerts->onSample(OperationalInputs::fromStats(snapshot));
     });
 
     d->server = std::make_unique<ApiServer>(config, d->router);
@@ -174,6 +198,7 @@ bool OpsApi::start(StatsSampler::Provider statsProvider, QString* errorString)
         auto endpoint = std::make_unique<FhirEndpoint>(channel, d->routes, dedupWindowMs, d->store, d->metrics);
         connect(endpoint.get(), &FhirEndpoint::enqueued, this, &OpsApi::enqueued);
         connect(endpoint.get(), &FhirEndpoint::stateChanged, this, &OpsApi::publish);
+        connect(endpoint.get(), &FhirEndpoint::accepted, this, &OpsApi::onMessageAccepted);
         d->fhir.push_back(std::move(endpoint));
     }
     d->server->setFhirHandler([this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
@@ -200,6 +225,8 @@ bool OpsApi::start(StatsSampler::Provider statsProvider, QString* errorString)
         return false;
     d->context->fingerprint = d->server->fingerprint();
 
+    if (!d->alerts->start(errorString))
+        return false;
     d->sampler->start(1000);
     // Expired sessions and idempotency keys are forgotten now and then.
     d->housekeeping.setInterval(10 * 60 * 1000);
@@ -233,6 +260,12 @@ void OpsApi::publish(const MessageStateChange& change)
         put("errorClass", change.errorClass);
         d->hub.publish(QStringLiteral("deadLetter.added"), data, change.unit, change.correlationId);
     }
+}
+
+void OpsApi::onMessageAccepted(const AcceptedMessage& message)
+{
+    if (d->alerts)
+        d->alerts->onMessageAccepted(message);
 }
 
 QList<ChannelStats> OpsApi::fhirChannelStats() const
@@ -298,6 +331,8 @@ int OpsApi::pendingCommits() const
 void OpsApi::shutdown()
 {
     d->housekeeping.stop();
+    if (d->alerts)
+        d->alerts->stop();
     if (d->sampler)
         d->sampler->stop();
     if (d->stream)

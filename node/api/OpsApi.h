@@ -1,5 +1,6 @@
 #pragma once
 
+#include "node/pipeline/AcceptedMessage.h"
 #include "node/pipeline/MessageStateChange.h"
 #include "node/stats/StatsSampler.h"
 #include "node/store/StoreTypes.h"
@@ -13,6 +14,7 @@ class MessageStore;
 class MetricsRegistry;
 class RouteTable;
 class EventHub;
+class AlertService;
 class ApiServer;
 struct NodeConfig;
 
@@ -45,10 +47,14 @@ public:
     /// when it was dead-lettered).
     void publish(const MessageStateChange& change);
 
+    /// A committed, accepted message, for the clinical alert rules.
+    void onMessageAccepted(const AcceptedMessage& message);
+
     /// The FHIR channels' figures, for the stats sampler.
     QList<ChannelStats> fhirChannelStats() const;
 
     EventHub& events();
+    AlertService& alerts();
     ApiServer& server();
 
 signals:

@@ -72,3 +72,19 @@ bool QueryReader::rejectIfInvalid(ApiCall& call) const
     call.fail(400, QStringLiteral("invalid-parameter"), m_error, m_field);
     return true;
 }
+
+QStringList QueryReader::choices(const QString& name, const QStringList& allowed)
+{
+    const QString value = text(name, 1024);
+    QStringList items;
+    for (const QString& part : value.split(u',', Qt::SkipEmptyParts)) {
+        const QString item = part.trimmed();
+        if (!allowed.contains(item)) {
+            problem(name, QStringLiteral("%1 takes a comma-separated list of: %2").arg(name, allowed.join(u", ")));
+            return {};
+        }
+        if (!items.contains(item))
+            items.append(item);
+    }
+    return items;
+}

@@ -21,6 +21,8 @@ public:
     /// ISO 8601 ("2026-11-26T08:00:00Z") or milliseconds since the epoch; absent: 0.
     qint64 time(const QString& name);
     QString choice(const QString& name, const QStringList& allowed, const QString& fallback = {});
+    /// A comma-separated list whose items are all in `allowed` ("state=notified,escalated"); absent: empty.
+    QStringList choices(const QString& name, const QStringList& allowed);
 
     bool ok() const { return m_error.isEmpty(); }
     /// Fails `call` with the recorded 400 when something was wrong; returns true if it did.

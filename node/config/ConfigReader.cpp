@@ -124,6 +124,20 @@ std::optional<qint64> ConfigReader::integer(const QJsonObject& object, const QSt
     return qint64(number);
 }
 
+std::optional<double> ConfigReader::real(const QJsonObject& object, const QString& path, const QString& key,
+                                          double min, double max, Presence presence)
+{
+    const auto value = typed(object, path, key, presence, &QJsonValue::isDouble, u"a number"_s);
+    if (!value)
+        return std::nullopt;
+    const double number = value->toDouble();
+    if (number < min || number > max) {
+        addError(child(path, key), u"must be between %1 and %2 (got %3)"_s.arg(min).arg(max).arg(number));
+        return std::nullopt;
+    }
+    return number;
+}
+
 std::optional<bool> ConfigReader::boolean(const QJsonObject& object, const QString& path, const QString& key)
 {
     const QJsonValue value = object.value(key);

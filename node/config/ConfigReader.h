@@ -42,6 +42,9 @@ public:
                                   qint64 min = std::numeric_limits<int>::min(),
                                   qint64 max = std::numeric_limits<int>::max(),
                                   Presence presence = Presence::Optional);
+    /// A number that may have a fraction (the few keys that are factors, not counts).
+    std::optional<double> real(const QJsonObject& object, const QString& path, const QString& key, double min,
+                               double max, Presence presence = Presence::Optional);
     std::optional<bool> boolean(const QJsonObject& object, const QString& path, const QString& key);
     std::optional<QJsonObject> object(const QJsonObject& object, const QString& path, const QString& key,
                                       Presence presence = Presence::Optional);

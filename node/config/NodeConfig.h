@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/alerts/AlertRuleConfig.h"
 #include "models/hl7/PhiMasker.h"
 #include "models/routing/RouteTable.h"
 
@@ -121,6 +122,8 @@ struct NodeConfig
     QList<ChannelConfig> channels;                   ///< kind "mllp" (a listener) or "fhir" (on the API server)
     QList<DestinationConfig> destinations;
     QList<RouteRule> routes;
+    /// Alert rules, escalation policies and webhooks ("alerts"); the built-in set when the file has none.
+    AlertsConfig alerts = AlertsConfig::defaults();
 
     const ChannelConfig* channel(const QString& name) const;
     const DestinationConfig* destination(const QString& name) const;

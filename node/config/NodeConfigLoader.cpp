@@ -1,6 +1,7 @@
 #include "node/config/NodeConfig.h"
 
 #include "models/routing/RoutePatterns.h"
+#include "node/config/AlertsConfigLoader.h"
 #include "node/config/ConfigChecks.h"
 #include "node/config/ConfigReader.h"
 #include "node/fhir/FhirResourceTypes.h"
@@ -23,7 +24,7 @@ constexpr qint64 kMaxConfigBytes = 16 * 1024 * 1024;
 constexpr qint64 kIntMax = std::numeric_limits<int>::max();
 
 const QStringList kTopKeys{u"version"_s, u"configVersion"_s, u"node"_s,  u"store"_s, u"api"_s,
-                           u"channels"_s, u"destinations"_s, u"routes"_s};
+                           u"channels"_s, u"destinations"_s, u"routes"_s, u"alerts"_s};
 const QStringList kNodeKeys{u"id"_s, u"dataDir"_s, u"http"_s};
 const QStringList kHttpKeys{u"host"_s, u"port"_s, u"tls"_s};
 const QStringList kStoreKeys{u"dedupWindowHours"_s, u"groupCommitMaxBatch"_s};
@@ -173,6 +174,9 @@ private:
                     m_config.routes.append(readRoute(*object, path));
             }
         }
+        // Last: rule targets name channels and destinations.
+        if (auto alerts = m_reader.object(root, {}, u"alerts"_s))
+            m_config.alerts = AlertsConfigLoader(m_reader, m_config).read(*alerts, u"alerts"_s);
     }
 
     std::optional<QJsonObject> asObject(const QJsonValue& value, const QString& path)

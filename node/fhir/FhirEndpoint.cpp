@@ -191,6 +191,8 @@ void FhirEndpoint::handle(
             emit endpoint.enqueued(outcome.enqueued);
         if (outcome.committed)
             emit endpoint.stateChanged(MessageStateChange::fromIngest(decision->record, outcome));
+        if (outcome.committed && !outcome.duplicate && !decision->record.deadLetter)
+            emit endpoint.accepted(AcceptedMessage::fromIngest(decision->record, outcome));
     });
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "node/pipeline/AcceptedMessage.h"
 #include "node/pipeline/MessageStateChange.h"
 #include "node/stats/StatsTypes.h"
 
@@ -49,6 +50,8 @@ signals:
     void enqueued(const QList<QueuedItem>& items);
     /// A message was committed (for the live stream).
     void stateChanged(const MessageStateChange& change);
+    /// A resource was committed as accepted (for the alert rules).
+    void accepted(const AcceptedMessage& message);
 
 private:
     using Headers = QList<std::pair<QByteArray, QByteArray>>;

@@ -174,6 +174,8 @@ void MllpChannel::onFrame(quint64 connectionId, const QByteArray& payload, qint6
                            emit enqueued(outcome.enqueued);
                        if (outcome.committed)
                            emit stateChanged(MessageStateChange::fromIngest(decision->record, outcome));
+                       if (outcome.committed && !outcome.duplicate && !decision->record.deadLetter)
+                           emit accepted(AcceptedMessage::fromIngest(decision->record, outcome));
                    });
 }
 
@@ -208,8 +210,10 @@ void MllpChannel::complete(quint64 connectionId, qint64 sequence, Answer answer)
         }
         if (negative)
             ++m_counters.rejected; // once per message, though enhanced mode may send two frames
-        m_metrics.observe(NodeMetrics::AckLatency, {{"channel", m_config.name}},
-                          double(monotonicNs() - next.receivedAtNs) / 1e9);
+        const qint64 latencyNs = monotonicNs() - next.receivedAtNs;
+        m_metrics.observe(NodeMetrics::AckLatency, {{"channel", m_config.name}}, double(latencyNs) / 1e9);
+        ++m_counters.acksSent;
+        m_counters.ackLatencySumUs += latencyNs / 1000;
     }
     if (!events.isEmpty())
         m_store.appendTrace(events);

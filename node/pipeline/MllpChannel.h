@@ -1,6 +1,7 @@
 #pragma once
 
 #include "node/config/NodeConfig.h"
+#include "node/pipeline/AcceptedMessage.h"
 #include "node/pipeline/IngestProcessor.h"
 #include "node/pipeline/MessageStateChange.h"
 #include "node/stats/StatsTypes.h"
@@ -44,6 +45,8 @@ signals:
     void enqueued(const QList<QueuedItem>& items);
     /// A message was committed (for the live stream).
     void stateChanged(const MessageStateChange& change);
+    /// A message was committed as accepted (for the alert rules).
+    void accepted(const AcceptedMessage& message);
 
 private:
     struct Answer

@@ -399,6 +399,7 @@ void Resubmitter::resubmit(QList<qint64> deadLetterIds, std::optional<QByteArray
     {
         qsizetype index = 0;
         IngestRecord record;
+        bool firstAcceptance = false;                ///< parse/validate stage: the rules never saw it
     };
     QList<Submission> submissions;
     const bool editMisused = editedMessage && deadLetterIds.size() != 1;
@@ -452,7 +453,7 @@ void Resubmitter::resubmit(QList<qint64> deadLetterIds, std::optional<QByteArray
             r.events.prepend(origin);
         item.destinations = r.destinations;
         m_inFlight.insert(id);
-        submissions.append(Submission{i, std::move(r)});
+        submissions.append(Submission{i, std::move(r), p.letter.stage != u"deliver"});
     }
 
     // Runs when the last commit answered. The store applies commits to its tables a little later;
@@ -478,7 +479,11 @@ void Resubmitter::resubmit(QList<qint64> deadLetterIds, std::optional<QByteArray
     batch->pending = int(submissions.size());
     for (Submission& s : submissions) {
         const qsizetype i = s.index;
-        m_store.ingest(std::move(s.record), this, [this, batch, i, finish](const IngestOutcome& outcome) {
+        const bool firstAcceptance = s.firstAcceptance
+            && s.record.disposition == IngestRecord::Disposition::Accepted && !s.record.deadLetter;
+        const AcceptedMessage acceptance = firstAcceptance ? AcceptedMessage::fromIngest(s.record, {}) : AcceptedMessage{};
+        m_store.ingest(std::move(s.record), this,
+                       [this, batch, i, finish, firstAcceptance, acceptance](const IngestOutcome& outcome) {
             ItemResult& result = batch->results[i];
             const qint64 id = result.deadLetterId;
             m_inFlight.remove(id);
@@ -491,6 +496,12 @@ void Resubmitter::resubmit(QList<qint64> deadLetterIds, std::optional<QByteArray
                 if (!outcome.enqueued.isEmpty())
                     emit enqueued(outcome.enqueued);
                 emit resubmitted(id, outcome.messageId, outcome.correlationId);
+                if (firstAcceptance) {
+                    AcceptedMessage message = acceptance;
+                    message.messageId = outcome.messageId;
+                    message.correlationId = outcome.correlationId;
+                    emit accepted(message);
+                }
             } else {
                 result.ok = false;
                 result.code = StoreFailed;

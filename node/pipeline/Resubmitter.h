@@ -1,5 +1,6 @@
 #pragma once
 
+#include "node/pipeline/AcceptedMessage.h"
 #include "node/store/StoreTypes.h"
 
 #include <QHash>
@@ -119,6 +120,9 @@ signals:
     void enqueued(const QList<QueuedItem>& items);
     /// A dead letter was resolved by a replay (for live events).
     void resubmitted(qint64 deadLetterId, qint64 newMessageId, const QByteArray& correlationId);
+    /// A replay of a message that never got past parse or validate was accepted: the alert rules see
+    /// it for the first time (a delivery-stage replay was accepted before and is not announced again).
+    void accepted(const AcceptedMessage& message);
 
 private:
     struct Plan

@@ -68,8 +68,10 @@ bool NodeService::start(QString* errorString, FILE* announce)
     connect(m_ops.get(), &OpsApi::enqueued, this, &NodeService::distribute);
     if (!m_ops->start([this] { return statsSnapshot(); }, errorString))
         return false;
-    for (const auto& c : m_channels)
+    for (const auto& c : m_channels) {
         connect(c.get(), &MllpChannel::stateChanged, m_ops.get(), &OpsApi::publish);
+        connect(c.get(), &MllpChannel::accepted, m_ops.get(), &OpsApi::onMessageAccepted);
+    }
     for (const auto& d : m_destinations)
         connect(d.get(), &DestinationQueue::stateChanged, m_ops.get(), &OpsApi::publish);
 

@@ -40,6 +40,8 @@ ChannelStats ChannelStats::fromCounters(const QString& name, const QString& kind
     s.errorsTotal = counters.errors;
     s.connections = connections;
     s.lastReceivedAtMs = counters.lastReceivedAtMs;
+    s.acksSentTotal = counters.acksSent;
+    s.ackLatencySumUs = counters.ackLatencySumUs;
     return s;
 }
 

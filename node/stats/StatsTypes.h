@@ -21,6 +21,8 @@ struct ChannelCounters
     qint64 deadLettered = 0;                         ///< committed straight to the dead-letter queue (invalid)
     qint64 errors = 0;                               ///< framing/transport errors and messages not stored
     qint64 lastReceivedAtMs = 0;                     ///< wall clock, 0 = never
+    qint64 acksSent = 0;                             ///< messages answered (once each, whatever the mode)
+    qint64 ackLatencySumUs = 0;                      ///< sum over those of last byte in → answer written
 };
 
 /// Running totals a destination queue keeps about itself.
@@ -49,6 +51,8 @@ struct ChannelStats
     int connections = 0;                             ///< open connections (MLLP); 0 for FHIR
     qint64 lastReceivedAtMs = 0;                     ///< 0 = never (JSON null)
     double arrivalRatePerSec = 0;                    ///< received, over the sampler's rate window
+    qint64 acksSentTotal = 0;                        ///< not in toJson(): the alert rules diff these
+    qint64 ackLatencySumUs = 0;
 
     static ChannelStats fromCounters(const QString& name, const QString& kind, const ChannelCounters& counters,
                                      int connections);

@@ -266,6 +266,16 @@ void tst_NodeConfigLoader::documentedExample()
     QVERIFY(fhir);
     QCOMPARE(fhir->kind, u"fhir"_s);
     QVERIFY(fhir->requirePatientIdentifier);
+    const AlertsConfig& alerts = config->alerts;
+    QCOMPARE(alerts.version, u"2026-11-26.1"_s);
+    QCOMPARE(alerts.policies.size(), 2);
+    QCOMPARE(alerts.criticalResults.size(), 1);
+    QCOMPARE(alerts.operational.size(), 5);
+    QCOMPARE(alerts.operational.at(0).target, u"ehr"_s);
+    QCOMPARE(alerts.operational.at(4).common.maxAgeSeconds, 86400);
+    QCOMPARE(alerts.webhooks.size(), 1);
+    QCOMPARE(alerts.webhooks.at(0).caFile, etc + u"/tls/hospital-ca.pem"_s);
+    QCOMPARE(alerts.webhooks.at(0).bearerTokenEnv, u"VIGIL_PAGER_TOKEN"_s);
 
     const RouteTable routes(config->routes);
     if (message.startsWith('{')) {
