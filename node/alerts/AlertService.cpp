@@ -8,6 +8,7 @@
 
 #include <QDateTime>
 #include <QLoggingCategory>
+#include <QPointer>
 
 #include <algorithm>
 
@@ -66,8 +67,11 @@ AlertService::~AlertService()
 void AlertService::declareMetrics()
 {
     AlertMetrics::declare(*m_metrics);
-    m_metrics->addCollector([this](MetricsRegistry& r) {
-        const AlertFigures figures = m_store.figures();
+    // The registry may outlive this service (it belongs to the node): a stale collector does nothing.
+    m_metrics->addCollector([self = QPointer<AlertService>(this)](MetricsRegistry& r) {
+        if (!self)
+            return;
+        const AlertFigures figures = self->m_store.figures();
         for (AlertSeverity severity : {AlertSeverity::Critical, AlertSeverity::High, AlertSeverity::Medium,
                                        AlertSeverity::Low}) {
             const QString name = AlertNames::severity(severity);
@@ -392,6 +396,11 @@ void AlertService::armTimer()
 
 void AlertService::onTimer()
 {
+    checkDeadlines();
+}
+
+void AlertService::checkDeadlines()
+{
     const qint64 now = m_clock();
     QList<qint64> due;
     for (auto it = m_wakes.cbegin(); it != m_wakes.cend() && it.key() <= now; ++it)
@@ -412,11 +421,19 @@ void AlertService::onTimer()
         Change change{*alert, firstNew, false, step.notifications};
         QString error;
         if (!commit(change, {}, &error)) {
-            // Left due in the store: it fires again on the next timer or after a restart.
+            // Still due in the store, so a restart fires it; here, try again in a second rather than
+            // spinning on a store that keeps failing.
             qCCritical(lcAlerts) << "alert" << id << "deadline could not be stored:" << error;
+            m_wakes.remove(m_wakeOf.value(id), id);
+            m_wakes.insert(now + 1000, id);
+            m_wakeOf.insert(id, now + 1000);
             continue;
         }
         count(step, change.alert);
+        if (m_metrics && before == AlertState::Suppressed && change.alert.state == AlertState::Notified) {
+            m_metrics->add(AlertMetrics::Raised, {{"rule", change.alert.ruleId},
+                                                  {"severity", AlertNames::severity(change.alert.severity)}});
+        }
         if (m_metrics && AlertNames::isTerminal(change.alert.state) && !AlertNames::isTerminal(before))
             m_metrics->add(AlertMetrics::Dispositions, {{"disposition", AlertNames::state(change.alert.state)}});
     }
@@ -521,19 +538,8 @@ AlertService::Result AlertService::updateSilence(qint64 id, std::optional<qint64
     qCInfo(lcAlerts) << "silence" << id << "changed by" << actor;
     // A shortened silence: the alerts it holds wake at its new end (an extended one is checked when
     // their old deadline comes).
-    if (endsAtMs) {
-        AlertFilter filter;
-        filter.states = {AlertState::Suppressed};
-        filter.limit = 10000;
-        for (Alert alert : m_store.list(filter)) {
-            if (alert.silenceId == id && alert.deadlineMs > *endsAtMs) {
-                alert.deadlineMs = *endsAtMs;
-                m_store.save(alert, int(alert.history.size()), {}, {}, &error);
-                scheduleWake(alert);
-            }
-        }
-        armTimer();
-    }
+    if (endsAtMs)
+        moveSuppressionDeadlines(id, *endsAtMs, actor, QStringLiteral("silence %1 now ends at %2").arg(id).arg(isoTime(*endsAtMs)));
     return Result{200, {}, {}, {}, silence};
 }
 
@@ -560,18 +566,32 @@ AlertService::Result AlertService::expireSilence(qint64 id, const QString& actor
     }
     reloadSilences();
     qCInfo(lcAlerts) << "silence" << id << "ended by" << actor;
+    moveSuppressionDeadlines(id, now, actor, QStringLiteral("silence %1 ended").arg(id));
+    return Result{200, {}, {}, {}, silence};
+}
+
+void AlertService::moveSuppressionDeadlines(qint64 silenceId, qint64 untilMs, const QString& actor, const QString& note)
+{
     AlertFilter filter;
     filter.states = {AlertState::Suppressed};
     filter.limit = 10000;
-    for (Alert alert : m_store.list(filter)) {
-        if (alert.silenceId == id) {
-            alert.deadlineMs = now;
-            m_store.save(alert, int(alert.history.size()), {}, {}, &error);
-            scheduleWake(alert);
-        }
+    for (const Alert& listed : m_store.list(filter)) {
+        if (listed.silenceId != silenceId || listed.deadlineMs <= untilMs)
+            continue;
+        std::optional<Alert> alert = m_store.byId(listed.id, true);
+        if (!alert)
+            continue;
+        const int firstNew = int(alert->history.size());
+        alert->deadlineMs = untilMs;
+        alert->updatedAtMs = m_clock();
+        alert->history.append(AlertTransition{alert->updatedAtMs, alert->state, alert->state, QStringLiteral("suppress"),
+                                              QStringLiteral("user:%1").arg(actor), alert->level, note, {}});
+        Change change{*alert, firstNew, false, {}};
+        QString error;
+        if (!commit(change, {}, &error))
+            qCCritical(lcAlerts) << "alert" << alert->id << "suppression change could not be stored:" << error;
     }
     armTimer();
-    return Result{200, {}, {}, {}, silence};
 }
 
 void AlertService::onWebhookFailed(qint64 notificationId, qint64 alertId, int level, const QString& error)

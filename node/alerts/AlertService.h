@@ -76,6 +76,10 @@ public:
     /// Ends a silence now (kept for the record, with who ended it).
     Result expireSilence(qint64 id, const QString& actor, const InTransaction& audit = {});
 
+    /// Fires every deadline that has passed (escalations, ends of suppression, expiry) and re-arms
+    /// the timer. The timer calls it; tests with a fake clock call it after moving the clock.
+    void checkDeadlines();
+
     /// The policy an alert follows (its own, else the first configured; never null).
     const EscalationPolicy& policyOf(const QString& name) const;
 
@@ -105,6 +109,8 @@ private:
     qint64 suppressedUntil(const Alert& alert) const;
     void reloadSilences();
     void announceStream(const Alert& alert, const QList<AlertNotification>& notifications);
+    /// A silence changed its end: the alerts it holds wake at the new end (with a history entry).
+    void moveSuppressionDeadlines(qint64 silenceId, qint64 untilMs, const QString& actor, const QString& note);
     void onWebhookFailed(qint64 notificationId, qint64 alertId, int level, const QString& error);
     void declareMetrics();
 

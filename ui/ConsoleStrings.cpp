@@ -1,0 +1,33 @@
+#include "ui/ConsoleStrings.h"
+
+#include <QCoreApplication>
+
+namespace ConsoleStrings {
+
+QString nodeState(const QString& code)
+{
+    if (code == u"online")
+        return QCoreApplication::translate("ConsoleStrings", "Online", "node state");
+    if (code == u"degraded")
+        return QCoreApplication::translate("ConsoleStrings", "Degraded", "node state: reachable, reporting trouble");
+    if (code == u"offline")
+        return QCoreApplication::translate("ConsoleStrings", "Offline", "node state");
+    if (code == u"connecting")
+        return QCoreApplication::translate("ConsoleStrings", "Connecting", "node state");
+    return code;
+}
+
+QString severity(const QString& code)
+{
+    if (code == u"critical")
+        return QCoreApplication::translate("ConsoleStrings", "Critical", "alert severity");
+    if (code == u"high")
+        return QCoreApplication::translate("ConsoleStrings", "High", "alert severity");
+    if (code == u"medium")
+        return QCoreApplication::translate("ConsoleStrings", "Medium", "alert severity");
+    if (code == u"low")
+        return QCoreApplication::translate("ConsoleStrings", "Low", "alert severity");
+    return code;
+}
+
+} // namespace ConsoleStrings
