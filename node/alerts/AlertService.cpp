@@ -83,10 +83,25 @@ void AlertService::declareMetrics()
     });
 }
 
+void AlertService::setRecoverySource(RecoverySource source, qint64 lastMessageId)
+{
+    m_recovery = std::move(source);
+    m_lastMessageIdAtStart = lastMessageId;
+}
+
 bool AlertService::start(QString* errorString)
 {
-    Q_UNUSED(errorString);
     m_started = true;
+    const std::optional<qint64> mark = m_store.rulesMark();
+    if (!mark) {
+        // First start with alerts: messages already stored are history, not news.
+        if (!m_store.setRulesMark(m_lastMessageIdAtStart, errorString))
+            return false;
+        m_savedMark = m_lastSeenMessageId = m_lastMessageIdAtStart;
+    } else {
+        m_savedMark = m_lastSeenMessageId = *mark;
+        catchUp();
+    }
     // Stream notifications committed just before a crash were never announced: announce them now
     // (consoles that reconnect resynchronise anyway; this keeps the outbox honest).
     QHash<qint64, QList<AlertNotification>> unannounced;
@@ -126,7 +141,61 @@ const EscalationPolicy& AlertService::policyOf(const QString& name) const
     return fallback;
 }
 
+void AlertService::catchUp()
+{
+    if (!m_recovery)
+        return;
+    int evaluated = 0;
+    for (;;) {
+        const QList<AcceptedMessage> page = m_recovery(m_lastSeenMessageId, 500);
+        for (const AcceptedMessage& message : page) {
+            onMessageAccepted(message);
+            ++evaluated;
+        }
+        if (page.size() < 500)
+            break;
+    }
+    saveRulesMark();
+    if (evaluated > 0)
+        qCInfo(lcAlerts) << "alerts: evaluated" << evaluated << "messages stored before the last stop";
+}
+
+void AlertService::saveRulesMark()
+{
+    if (m_lastSeenMessageId <= m_savedMark)
+        return;
+    QString error;
+    if (m_store.setRulesMark(m_lastSeenMessageId, &error))
+        m_savedMark = m_lastSeenMessageId;
+    else
+        qCWarning(lcAlerts) << "alerts: cannot record the rules' position:" << error;
+}
+
 void AlertService::onMessageAccepted(const AcceptedMessage& message)
+{
+    const bool anyRule = message.format == u"hl7v2"
+        && std::any_of(m_criticalRules.cbegin(), m_criticalRules.cend(), [&](const CriticalResultRule& rule) {
+               return rule.appliesTo(message.messageType, message.triggerEvent);
+           });
+    if (!anyRule) {
+        // Nothing to evaluate: the position is saved with the next evaluation or within a second.
+        m_lastSeenMessageId = std::max(m_lastSeenMessageId, message.messageId);
+        return;
+    }
+    // The alerts a message raises and the rules' position after it commit together: after a crash
+    // the message is either fully evaluated or evaluated again, never half.
+    WriteTransaction transaction(m_store.database());
+    evaluate(message);
+    m_lastSeenMessageId = std::max(m_lastSeenMessageId, message.messageId);
+    QString error;
+    if (transaction.isActive() && m_store.setRulesMark(m_lastSeenMessageId, &error) && transaction.commit())
+        m_savedMark = m_lastSeenMessageId;
+    else
+        qCCritical(lcAlerts) << "alerts: cannot commit the evaluation of message" << message.messageId << ":"
+                             << (error.isEmpty() ? transaction.error() : error);
+}
+
+void AlertService::evaluate(const AcceptedMessage& message)
 {
     if (message.format != u"hl7v2")
         return;
@@ -149,6 +218,7 @@ void AlertService::onMessageAccepted(const AcceptedMessage& message)
 
 void AlertService::onSample(const OperationalSample& sample)
 {
+    saveRulesMark();
     for (const AlertSignal& signal : m_operational.evaluate(sample))
         applySignal(signal);
 }

@@ -50,6 +50,12 @@ public:
                  QObject* parent = nullptr);
     ~AlertService() override;
 
+    /// Where start() finds the accepted messages the clinical rules have not evaluated yet (a crash
+    /// between a message's commit and its alert's), and the newest message id, which is where a node
+    /// that never ran the rules starts (its history is not re-alerted).
+    using RecoverySource = std::function<QList<AcceptedMessage>(qint64 afterId, int limit)>;
+    void setRecoverySource(RecoverySource source, qint64 lastMessageId);
+
     /// Schedules the stored wake times, re-announces stream notifications left pending by a crash,
     /// and starts the webhook notifier.
     bool start(QString* errorString);
@@ -97,6 +103,9 @@ private:
         QList<AlertNotification> notifications;
     };
     void applySignal(const AlertSignal& signal);
+    void evaluate(const AcceptedMessage& message);
+    void catchUp();
+    void saveRulesMark();
     /// Writes a change (one transaction with `audit`), then announces it. False + error on failure.
     bool commit(Change& change, const InTransaction& audit, QString* errorString);
     Result runAction(qint64 alertId, const std::function<AlertStateMachine::Step(Alert&)>& action,
@@ -128,4 +137,8 @@ private:
     qint64 m_silencesLoadedAtMs = 0;
     QTimer m_timer;
     bool m_started = false;
+    RecoverySource m_recovery;
+    qint64 m_lastMessageIdAtStart = 0;
+    qint64 m_lastSeenMessageId = 0;                  ///< newest accepted message evaluated (or not applicable)
+    qint64 m_savedMark = 0;
 };

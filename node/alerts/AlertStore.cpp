@@ -95,6 +95,10 @@ CREATE TABLE IF NOT EXISTS silences(
 );
 CREATE INDEX IF NOT EXISTS silences_by_end ON silences(ends_at);
 
+-- How far the clinical rules have looked at the message store (message id): a restart evaluates the
+-- accepted messages after it, so a crash between a message's commit and its alert loses nothing.
+CREATE TABLE IF NOT EXISTS alert_meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+
 CREATE TABLE IF NOT EXISTS alert_notifications(
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     alert_id INTEGER NOT NULL REFERENCES alerts(id),
@@ -880,4 +884,22 @@ AlertFigures AlertStore::figures() const
         figures.timeToAcknowledgeMs.append(acknowledge.int64(0));
     std::sort(figures.timeToAcknowledgeMs.begin(), figures.timeToAcknowledgeMs.end());
     return figures;
+}
+
+std::optional<qint64> AlertStore::rulesMark() const
+{
+    auto statement = m_db.prepare("SELECT value FROM alert_meta WHERE key = 'rules_mark'");
+    if (statement.next())
+        return statement.int64(0);
+    return std::nullopt;
+}
+
+bool AlertStore::setRulesMark(qint64 messageId, QString* errorString)
+{
+    auto statement = m_db.prepare("INSERT INTO alert_meta(key, value) VALUES('rules_mark', ?)"
+                                  " ON CONFLICT(key) DO UPDATE SET value = MAX(value, excluded.value)");
+    statement.bind(1, messageId);
+    if (!statement.run())
+        return fail(errorString, u"cannot record the rules' position: %1"_s.arg(m_db.lastError()));
+    return true;
 }

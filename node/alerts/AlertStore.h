@@ -111,6 +111,11 @@ public:
 
     AlertFigures figures() const;
 
+    /// The id of the last message the clinical rules have evaluated; nullopt before the first start.
+    std::optional<qint64> rulesMark() const;
+    /// Moves the mark forward (never back).
+    bool setRulesMark(qint64 messageId, QString* errorString = nullptr);
+
 private:
     SqliteDatabase& m_db;
 };

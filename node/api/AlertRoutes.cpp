@@ -50,7 +50,7 @@ std::optional<QString> readNote(const ApiCallPtr& call, const char* key = "note"
     if (value.isUndefined() || value.isNull())
         return QString();
     if (!value.isString() || value.toString().size() > MaxNoteLength) {
-        call->fail(400, QStringLiteral("invalid-body"),
+        call->fail(400, QStringLiteral("invalid-field"),
                    QStringLiteral("%1 must be a string of at most %2 characters").arg(QLatin1StringView(key)).arg(MaxNoteLength),
                    QLatin1StringView(key));
         return std::nullopt;
@@ -102,6 +102,8 @@ void listAlerts(ApiContext& ctx, const ApiCallPtr& call)
         if (unit.isEmpty())
             filter.units = own;
         filter.unitsOnly = true;
+        if (filter.category == AlertCategory::Operational)
+            return call->replyJson(QJsonObject{{QStringLiteral("items"), QJsonArray{}}});
         filter.category = AlertCategory::Clinical;
         if (filter.units.isEmpty())
             return call->replyJson(QJsonObject{{QStringLiteral("items"), QJsonArray{}}});
@@ -135,10 +137,22 @@ std::optional<Alert> visibleAlert(ApiContext& ctx, const ApiCallPtr& call)
     return alert;
 }
 
+/// The service's refusals in the API's terms (section 2.5): its 422 is a bad field value here.
+void failWith(const ApiCallPtr& call, const AlertService::Result& result)
+{
+    if (result.status == 422)
+        return call->fail(400, QStringLiteral("invalid-field"), result.message);
+    call->fail(result.status, result.code, result.message);
+}
+
 void answerAction(ApiContext& ctx, const ApiCallPtr& call, const AlertService::Result& result)
 {
+    if (result.status == 422)
+        return failWith(call, result);
     if (!result.ok()) {
-        QJsonObject error{{QStringLiteral("code"), result.code}, {QStringLiteral("message"), result.message}};
+        QJsonObject error{{QStringLiteral("status"), result.status},
+                          {QStringLiteral("code"), result.code},
+                          {QStringLiteral("message"), result.message}};
         QJsonObject body{{QStringLiteral("error"), error}};
         if (result.alert)
             body.insert(QStringLiteral("alert"),
@@ -190,7 +204,7 @@ std::optional<Silence> readSilence(ApiContext& ctx, const ApiCallPtr& call)
                                    QStringLiteral("endsAt"),   QStringLiteral("durationMinutes"), QStringLiteral("reason")};
     for (auto it = body.begin(); it != body.end(); ++it) {
         if (!known.contains(it.key())) {
-            call->fail(400, QStringLiteral("invalid-body"),
+            call->fail(400, QStringLiteral("unknown-field"),
                        QStringLiteral("unknown field \"%1\" (allowed: %2)").arg(it.key(), known.join(u", ")), it.key());
             return std::nullopt;
         }
@@ -200,7 +214,7 @@ std::optional<Silence> readSilence(ApiContext& ctx, const ApiCallPtr& call)
         if (v.isUndefined() || v.isNull())
             return true;
         if (!v.isString() || v.toString().size() > max) {
-            call->fail(400, QStringLiteral("invalid-body"),
+            call->fail(400, QStringLiteral("invalid-field"),
                        QStringLiteral("%1 must be a string of at most %2 characters").arg(QLatin1StringView(key)).arg(max),
                        QLatin1StringView(key));
             return false;
@@ -215,19 +229,19 @@ std::optional<Silence> readSilence(ApiContext& ctx, const ApiCallPtr& call)
         || !text("endsAt", 64, &endsAt) || !text("reason", MaxNoteLength, &s.reason))
         return std::nullopt;
     if (!severity.isEmpty() && !(s.severity = AlertNames::severityFrom(severity))) {
-        call->fail(400, QStringLiteral("invalid-body"), QStringLiteral("severity must be critical, high, medium or low"),
+        call->fail(400, QStringLiteral("invalid-field"), QStringLiteral("severity must be critical, high, medium or low"),
                    QStringLiteral("severity"));
         return std::nullopt;
     }
     if (!category.isEmpty() && !(s.category = AlertNames::categoryFrom(category))) {
-        call->fail(400, QStringLiteral("invalid-body"), QStringLiteral("category must be clinical or operational"),
+        call->fail(400, QStringLiteral("invalid-field"), QStringLiteral("category must be clinical or operational"),
                    QStringLiteral("category"));
         return std::nullopt;
     }
     if (!startsAt.isEmpty()) {
         const auto t = ApiJson::parseTime(startsAt);
         if (!t) {
-            call->fail(400, QStringLiteral("invalid-body"), QStringLiteral("startsAt must be an ISO 8601 time"),
+            call->fail(400, QStringLiteral("invalid-field"), QStringLiteral("startsAt must be an ISO 8601 time"),
                        QStringLiteral("startsAt"));
             return std::nullopt;
         }
@@ -235,14 +249,14 @@ std::optional<Silence> readSilence(ApiContext& ctx, const ApiCallPtr& call)
     }
     const QJsonValue duration = body.value(u"durationMinutes");
     if (!endsAt.isEmpty() && !duration.isUndefined()) {
-        call->fail(400, QStringLiteral("invalid-body"), QStringLiteral("give endsAt or durationMinutes, not both"),
+        call->fail(400, QStringLiteral("invalid-field"), QStringLiteral("give endsAt or durationMinutes, not both"),
                    QStringLiteral("durationMinutes"));
         return std::nullopt;
     }
     if (!endsAt.isEmpty()) {
         const auto t = ApiJson::parseTime(endsAt);
         if (!t) {
-            call->fail(400, QStringLiteral("invalid-body"), QStringLiteral("endsAt must be an ISO 8601 time"),
+            call->fail(400, QStringLiteral("invalid-field"), QStringLiteral("endsAt must be an ISO 8601 time"),
                        QStringLiteral("endsAt"));
             return std::nullopt;
         }
@@ -251,7 +265,7 @@ std::optional<Silence> readSilence(ApiContext& ctx, const ApiCallPtr& call)
         const qint64 start = s.startsAtMs ? s.startsAtMs : QDateTime::currentMSecsSinceEpoch();
         s.endsAtMs = start + qint64(duration.toDouble() * 60000);
     } else {
-        call->fail(400, QStringLiteral("invalid-body"),
+        call->fail(400, QStringLiteral("invalid-field"),
                    QStringLiteral("a silence needs endsAt or durationMinutes (1 to 10080)"), QStringLiteral("endsAt"));
         return std::nullopt;
     }
@@ -306,7 +320,7 @@ void add(ApiRouter& router, ApiContext& ctx)
                 .handler = [&ctx](const ApiCallPtr& call) {
                     const QJsonValue disposition = call->body().value(u"disposition");
                     if (!disposition.isString() || !AlertNames::dispositions().contains(disposition.toString())) {
-                        return call->fail(400, QStringLiteral("invalid-body"),
+                        return call->fail(400, QStringLiteral("invalid-field"),
                                           QStringLiteral("disposition must be one of: %1")
                                               .arg(AlertNames::dispositions().join(u", ")),
                                           QStringLiteral("disposition"));
@@ -386,7 +400,7 @@ void add(ApiRouter& router, ApiContext& ctx)
                     });
                     Q_UNUSED(createdId);
                     if (!result.ok())
-                        return call->fail(result.status, result.code, result.message);
+                        return failWith(call, result);
                     call->replyJson(AlertView::silence(*result.silence, QDateTime::currentMSecsSinceEpoch()), 201);
                 }});
     router.add({.method = Method::Patch,
@@ -403,20 +417,20 @@ void add(ApiRouter& router, ApiContext& ctx)
                         if (it.key() == u"endsAt") {
                             endsAt = it.value().isString() ? ApiJson::parseTime(it.value().toString()) : std::nullopt;
                             if (!endsAt)
-                                return call->fail(400, QStringLiteral("invalid-body"),
+                                return call->fail(400, QStringLiteral("invalid-field"),
                                                   QStringLiteral("endsAt must be an ISO 8601 time"), it.key());
                         } else if (it.key() == u"reason") {
                             if (!it.value().isString() || it.value().toString().size() > MaxNoteLength)
-                                return call->fail(400, QStringLiteral("invalid-body"),
+                                return call->fail(400, QStringLiteral("invalid-field"),
                                                   QStringLiteral("reason must be a string"), it.key());
                             reason = it.value().toString().trimmed();
                         } else {
-                            return call->fail(400, QStringLiteral("invalid-body"),
+                            return call->fail(400, QStringLiteral("unknown-field"),
                                               QStringLiteral("only endsAt and reason can be changed"), it.key());
                         }
                     }
                     if (!endsAt && !reason)
-                        return call->fail(400, QStringLiteral("invalid-body"),
+                        return call->fail(400, QStringLiteral("invalid-field"),
                                           QStringLiteral("give endsAt, reason or both"));
                     const auto result = ctx.alerts->updateSilence(id, endsAt, reason, actorOf(call), [&] {
                         return ctx.recordAudit(call.get(), AuditEntry{.action = QStringLiteral("silence-update"),
@@ -424,7 +438,7 @@ void add(ApiRouter& router, ApiContext& ctx)
                                                                       .reason = reason.value_or(QString())});
                     });
                     if (!result.ok())
-                        return call->fail(result.status, result.code, result.message);
+                        return failWith(call, result);
                     call->replyJson(AlertView::silence(*result.silence, QDateTime::currentMSecsSinceEpoch()));
                 }});
     router.add({.method = Method::Delete,
@@ -438,7 +452,7 @@ void add(ApiRouter& router, ApiContext& ctx)
                                                                       .target = QStringLiteral("silence:%1").arg(id)});
                     });
                     if (!result.ok())
-                        return call->fail(result.status, result.code, result.message);
+                        return failWith(call, result);
                     call->replyJson(AlertView::silence(*result.silence, QDateTime::currentMSecsSinceEpoch()));
                 }});
 }

@@ -2,6 +2,7 @@
 
 #include "models/fhir/FhirPhiMasker.h"
 #include "models/hl7/PhiMasker.h"
+#include "node/alerts/AcceptedMessageReader.h"
 #include "node/alerts/AlertService.h"
 #include "node/alerts/AlertStore.h"
 #include "node/alerts/OperationalInputs.h"
@@ -83,6 +84,7 @@ struct OpsApi::Private
     IdempotencyStore idempotency;
     StatsHistory statsHistory;
     AlertStore alertStore;
+    AcceptedMessageReader acceptedReader;
     std::unique_ptr<AlertService> alerts;
     MessageQuery messages;
     DeadLetterQuery deadLetters;
@@ -168,6 +170,14 @@ bool OpsApi::start(StatsSampler::Provider statsProvider, QString* errorString)
                                alert.correlationIds.value(0), alert.category == AlertCategory::Clinical);
             });
     connect(d->resubmitter.get(), &Resubmitter::accepted, this, &OpsApi::onMessageAccepted);
+    if (!d->acceptedReader.open(d->store.path(), &error)) {
+        if (errorString)
+            *errorString = QStringLiteral("alerts: %1").arg(error);
+        return false;
+    }
+    AcceptedMessageReader* reader = &d->acceptedReader;
+    d->alerts->setRecoverySource([reader](qint64 afterId, int limit) { return reader->after(afterId, limit); },
+                                 d->store.lastMessageId());
     d->context->alerts = d->alerts.get();
     d->context->uptime.start();
     d->context->startedAtMs = wallClock();

@@ -3,7 +3,8 @@
 // (reason "raised") arriving at a WebSocket subscriber of the ops API — while other connections
 // send ADT traffic at a steady rate (default 500 msgs/s). Issue 4 target: p99 under 100 ms.
 //
-// Usage: bench_alert_latency [--criticals N] [--critical-rate R] [--background-rate R] [--node PATH]
+// Usage: bench_alert_latency [--criticals N] [--critical-rate R] [--background-rate R]
+//                            [--background-connections N] [--node PATH]
 //        (VIGIL_NODE_BIN is used when set)
 #include "tests/integration/IntegrationHelpers.h"
 #include "tests/support/BlockingMllpClient.h"
@@ -153,6 +154,7 @@ int main(int argc, char** argv)
     int criticals = 300;
     double criticalRate = 10;
     double backgroundRate = 500;
+    int backgroundConnections = 16;
     const QStringList args = app.arguments();
     for (qsizetype i = 1; i + 1 < args.size(); i += 2) {
         if (args[i] == u"--criticals")
@@ -161,6 +163,8 @@ int main(int argc, char** argv)
             criticalRate = args[i + 1].toDouble();
         else if (args[i] == u"--background-rate")
             backgroundRate = args[i + 1].toDouble();
+        else if (args[i] == u"--background-connections")
+            backgroundConnections = std::max(1, args[i + 1].toInt());
         else if (args[i] == u"--node")
             qputenv("VIGIL_NODE_BIN", args[i + 1].toLocal8Bit());
     }
@@ -242,7 +246,6 @@ int main(int argc, char** argv)
     }
 
     std::atomic<bool> stop = false;
-    const int backgroundConnections = 8;
     std::vector<std::unique_ptr<BackgroundSender>> background;
     for (int i = 0; i < backgroundConnections; ++i) {
         background.push_back(std::make_unique<BackgroundSender>(node.port(QStringLiteral("hl7-in")),

@@ -159,6 +159,8 @@ private slots:
     void correctedToNormalResolves();
     void wrongResultRetracts();
     void webhookFailureEscalatesAtOnce();
+    void messagesStoredBeforeACrashAreEvaluatedAtStart();
+    void firstStartDoesNotAlertOnHistory();
 
 private:
     void openDatabase();
@@ -991,6 +993,61 @@ void tst_AlertService::webhookFailureEscalatesAtOnce()
     QCOMPARE(m_metrics->value(AlertMetrics::Notifications, {{"channel", u"webhook"_s}, {"outcome", u"failed"_s}}),
              1.0);
     QVERIFY(m_metrics->render().contains("vigil_alert_notifications_pending{state=\"failed\"} 1\n"));
+}
+
+
+void tst_AlertService::messagesStoredBeforeACrashAreEvaluatedAtStart()
+{
+    // The node stored (and acknowledged) message 7, then stopped before its alert was committed:
+    // the rules' position is still 6.
+    m_service->onMessageAccepted(oru(u"oru_r01_critical_potassium_final.hl7"_s, 6, m_now));
+    AlertFilter all;
+    const qsizetype before = m_store->list(all).size();
+    QCOMPARE(m_store->rulesMark().value_or(0), 6);
+    m_service.reset();
+    closeDatabase();
+    openDatabase();
+
+    QList<qint64> askedAfter;
+    m_metrics = std::make_unique<MetricsRegistry>();
+    m_service = std::make_unique<AlertService>(testConfig(), *m_store, m_metrics.get(), [this] { return m_now; });
+    m_service->setRecoverySource(
+        [&askedAfter](qint64 afterId, int) {
+            askedAfter.append(afterId);
+            QList<AcceptedMessage> stored;
+            if (afterId < 7)
+                stored.append(oru(u"oru_r01_two_orders.hl7"_s, 7, T0));
+            return stored;
+        },
+        7);
+    QString error;
+    QVERIFY2(m_service->start(&error), qPrintable(error));
+    QCOMPARE(askedAfter.value(0), 6);
+    QVERIFY2(m_store->list(all).size() > before, "the message stored before the stop raised nothing at start");
+    QCOMPARE(m_store->rulesMark().value_or(0), 7);
+}
+
+void tst_AlertService::firstStartDoesNotAlertOnHistory()
+{
+    // A node upgraded to alerts with a store full of old results: they are history, not news.
+    m_service.reset();
+    closeDatabase();
+    m_dir = std::make_unique<QTemporaryDir>();
+    openDatabase();
+    bool asked = false;
+    m_metrics = std::make_unique<MetricsRegistry>();
+    m_service = std::make_unique<AlertService>(testConfig(), *m_store, m_metrics.get(), [this] { return m_now; });
+    m_service->setRecoverySource(
+        [&asked](qint64, int) {
+            asked = true;
+            return QList<AcceptedMessage>{oru(u"oru_r01_critical_potassium_final.hl7"_s, 3, T0)};
+        },
+        500);
+    QString error;
+    QVERIFY2(m_service->start(&error), qPrintable(error));
+    QVERIFY(!asked);
+    QCOMPARE(m_store->list(AlertFilter{}).size(), 0);
+    QCOMPARE(m_store->rulesMark().value_or(-1), 500);
 }
 
 QTEST_GUILESS_MAIN(tst_AlertService)
