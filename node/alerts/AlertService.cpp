@@ -543,6 +543,22 @@ qint64 AlertService::suppressedUntil(const Alert& alert) const
     return until;
 }
 
+std::optional<AlertService::Result> AlertService::writeSilence(Silence& silence, bool insert, const InTransaction& audit)
+{
+    WriteTransaction transaction(m_store.database());
+    QString error;
+    const bool written = transaction.isActive()
+        && (insert ? m_store.insertSilence(silence, &error) : m_store.updateSilence(silence, &error));
+    if (!written || (audit && !audit()) || !transaction.commit()) {
+        if (error.isEmpty())
+            error = transaction.error();
+        return Result{500, QStringLiteral("internal"), QStringLiteral("the silence could not be saved: %1").arg(error),
+                      {}, {}};
+    }
+    reloadSilences();
+    return std::nullopt;
+}
+
 AlertService::Result AlertService::createSilence(Silence silence, const QString& actor, const InTransaction& audit)
 {
     const qint64 now = m_clock();
@@ -559,16 +575,8 @@ AlertService::Result AlertService::createSilence(Silence silence, const QString&
     silence.createdBy = actor;
     silence.createdAtMs = now;
     silence.updatedAtMs = now;
-    WriteTransaction transaction(m_store.database());
-    QString error;
-    if (!transaction.isActive() || !m_store.insertSilence(silence, &error) || (audit && !audit())
-        || !transaction.commit()) {
-        if (error.isEmpty())
-            error = transaction.error();
-        return Result{500, QStringLiteral("internal"), QStringLiteral("the silence could not be saved: %1").arg(error),
-                      {}, {}};
-    }
-    reloadSilences();
+    if (auto failure = writeSilence(silence, true, audit))
+        return *failure;
     qCInfo(lcAlerts) << "silence" << silence.id << "created by" << actor << "until" << isoTime(silence.endsAtMs);
     return Result{201, {}, {}, {}, silence};
 }
@@ -595,16 +603,8 @@ AlertService::Result AlertService::updateSilence(qint64 id, std::optional<qint64
         silence->reason = *reason;
     }
     silence->updatedAtMs = now;
-    WriteTransaction transaction(m_store.database());
-    QString error;
-    if (!transaction.isActive() || !m_store.updateSilence(*silence, &error) || (audit && !audit())
-        || !transaction.commit()) {
-        if (error.isEmpty())
-            error = transaction.error();
-        return Result{500, QStringLiteral("internal"), QStringLiteral("the silence could not be saved: %1").arg(error),
-                      {}, {}};
-    }
-    reloadSilences();
+    if (auto failure = writeSilence(*silence, false, audit))
+        return *failure;
     qCInfo(lcAlerts) << "silence" << id << "changed by" << actor;
     // A shortened silence: the alerts it holds wake at its new end (an extended one is checked when
     // their old deadline comes).
@@ -625,16 +625,8 @@ AlertService::Result AlertService::expireSilence(qint64 id, const QString& actor
     silence->expiredBy = actor;
     silence->endsAtMs = std::max(silence->startsAtMs, now);
     silence->updatedAtMs = now;
-    WriteTransaction transaction(m_store.database());
-    QString error;
-    if (!transaction.isActive() || !m_store.updateSilence(*silence, &error) || (audit && !audit())
-        || !transaction.commit()) {
-        if (error.isEmpty())
-            error = transaction.error();
-        return Result{500, QStringLiteral("internal"), QStringLiteral("the silence could not be saved: %1").arg(error),
-                      {}, {}};
-    }
-    reloadSilences();
+    if (auto failure = writeSilence(*silence, false, audit))
+        return *failure;
     qCInfo(lcAlerts) << "silence" << id << "ended by" << actor;
     moveSuppressionDeadlines(id, now, actor, QStringLiteral("silence %1 ended").arg(id));
     return Result{200, {}, {}, {}, silence};

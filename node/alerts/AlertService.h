@@ -117,6 +117,8 @@ private:
     const Silence* activeSilenceFor(const AlertSignal& signal);
     qint64 suppressedUntil(const Alert& alert) const;
     void reloadSilences();
+    /// Inserts or updates a silence with `audit` in one transaction; the failure to answer, if any.
+    std::optional<Result> writeSilence(Silence& silence, bool insert, const InTransaction& audit);
     void announceStream(const Alert& alert, const QList<AlertNotification>& notifications);
     /// A silence changed its end: the alerts it holds wake at the new end (with a history entry).
     void moveSuppressionDeadlines(qint64 silenceId, qint64 untilMs, const QString& actor, const QString& note);
