@@ -47,10 +47,13 @@ QString TraceQuery::label() const
     if (!state.isEmpty())
         parts << state;
     if (lastMs > 0) {
+        // Counts go in as plain variables: Qt 6.4's lupdate hangs on a cast of a call as the count.
         const qint64 hours = lastMs / (3600 * 1000);
+        const int days = int(hours / 24);
+        const int hourCount = int(std::max<qint64>(1, hours));
         parts << (hours >= 24 && hours % 24 == 0
-                      ? QCoreApplication::translate("TraceQuery", "last %n day(s)", nullptr, int(hours / 24))
-                      : QCoreApplication::translate("TraceQuery", "last %n hour(s)", nullptr, int(std::max<qint64>(1, hours))));
+                      ? QCoreApplication::translate("TraceQuery", "last %n day(s)", nullptr, days)
+                      : QCoreApplication::translate("TraceQuery", "last %n hour(s)", nullptr, hourCount));
     } else if (fromMs > 0 || toMs > 0) {
         const auto fmt = [](qint64 ms) {
             return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms).toString(u"yyyy-MM-dd HH:mm"_s) : QString();
