@@ -1,11 +1,16 @@
 // The console's client code against a REAL vigil-node (tests/support/NodeProcess): a node added
 // with its fingerprint, a sign-in, the chip turning online and the overview filling from stats
-// ticks; the node killed → offline since a time, with cached data; restarted → online again.
+// ticks; a message found on the Traces page opens with its detail and trace; the node killed →
+// offline since a time, with cached data (the opened message's detail from the cache); restarted →
+// online again.
 #include "tests/integration/IntegrationHelpers.h"
 #include "tests/integration/OpsApiHelpers.h"
 
 #include "models/console/NodeListModel.h"
 #include "models/console/OverviewModel.h"
+#include "models/console/MessageListModel.h"
+#include "models/console/TraceTimelineModel.h"
+#include "tests/support/BlockingMllpClient.h"
 #include "tests/support/NodeProcess.h"
 #include "ui/MainWindow.h"
 #include "ui/session/NodeFleet.h"
@@ -13,11 +18,16 @@
 #include "ui/session/TokenVault.h"
 #include "ui/shell/NodeChip.h"
 #include "ui/shell/NodeStrip.h"
+#include "ui/shell/TraceController.h"
+#include "ui/views/MessageDetailPane.h"
+#include "ui/views/TraceView.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
 #include <QFile>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
@@ -38,7 +48,9 @@ private slots:
     void cleanupTestCase();
     void wrongPinIsRefused();
     void signsInAndGoesLive();
+    void openingAResultFillsTheDetail();
     void killedNodeShowsOfflineWithCachedData();
+    void openedMessageComesFromTheCacheOffline();
     void restartedNodeComesBackOnline();
     void cachedDataShownAtStartWithoutNode();
 
@@ -55,6 +67,8 @@ private:
     std::unique_ptr<QAbstractItemModelTester> m_nodeTester;
     std::unique_ptr<QAbstractItemModelTester> m_overviewTester;
     QString m_id;
+    qint64 m_messageId = 0;
+    QString m_correlationId;
 };
 
 void tst_ConsoleAgainstNode::initTestCase()
@@ -163,6 +177,9 @@ void tst_ConsoleAgainstNode::signsInAndGoesLive()
     QCOMPARE(session->roleName(), QStringLiteral("support"));
     QTRY_COMPARE_WITH_TIMEOUT(chipState(), QStringLiteral("online"), LiveMs);
     QCOMPARE(m_window->nodeStrip()->chip(m_id)->stateText(), QStringLiteral("Online"));
+    // The chip says the state once, not again as its detail line.
+    QVERIFY2(m_window->nodeStrip()->chip(m_id)->detailText().compare(QStringLiteral("online"), Qt::CaseInsensitive) != 0,
+             qPrintable(m_window->nodeStrip()->chip(m_id)->detailText()));
 
     // Stats ticks fill the overview with the node's channels and destination.
     OverviewModel* overview = m_fleet->overview();
@@ -179,6 +196,48 @@ void tst_ConsoleAgainstNode::signsInAndGoesLive()
     QString stored;
     m_vault->readToken(m_id, this, [&stored](const QString& token) { stored = token; });
     QTRY_VERIFY_WITH_TIMEOUT(!stored.isEmpty(), 30000);
+}
+
+void tst_ConsoleAgainstNode::openingAResultFillsTheDetail()
+{
+    QVERIFY(!m_id.isEmpty());
+    const QString controlId = QStringLiteral("CONSOLE-TRACE-1");
+    BlockingMllpClient mllp;
+    QVERIFY(mllp.connectTo(m_node.port(QStringLiteral("hl7-in"))));
+    const QByteArray ack = mllp.exchange(adt(controlId, QStringLiteral("MRN0042"), QStringLiteral("DOE"),
+                                             QStringLiteral("ICU"), QStringLiteral("A01")), 20000);
+    QCOMPARE(BlockingMllpClient::ackCode(ack), QStringLiteral("AA"));
+
+    m_window->showView(MainWindow::TracesPage);
+    TraceController* traces = m_window->traces();
+    QCOMPARE(m_window->viewWidget(MainWindow::TracesPage), static_cast<QWidget*>(traces->view()));
+    TraceView* view = traces->view();
+    MessageListModel* results = traces->results();
+    // The node stores what it acknowledged a moment later (batched): search again until it is there.
+    QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                                 if (results->rowCount() == 0 && !results->isFetching())
+                                     view->searchFor(controlId);
+                                 return results->rowCount() == 1;
+                             }()),
+                             LiveMs);
+    const QModelIndex row = results->index(0, 0);
+    QCOMPARE(row.data(MessageListModel::NodeIdRole).toString(), m_id);
+    m_messageId = row.data(MessageListModel::MessageIdRole).toLongLong();
+    m_correlationId = row.data(MessageListModel::CorrelationIdRole).toString();
+    QVERIFY(m_messageId > 0);
+    QVERIFY(!m_correlationId.isEmpty());
+
+    // Selecting the result: GET /messages/{id} fills the pane, GET /traces/{id} the timeline.
+    view->resultsView()->setCurrentIndex(row);
+    MessageDetailPane* pane = view->detailPane();
+    QTRY_COMPARE_WITH_TIMEOUT(pane->messageId(), m_messageId, LiveMs);
+    QCOMPARE(pane->nodeId(), m_id);
+    QCOMPARE(pane->correlationId(), m_correlationId);
+    QVERIFY2(pane->rawView()->toPlainText().contains(controlId), "the raw tab shows the message");
+    TraceTimelineModel* timeline = traces->timeline();
+    QCOMPARE(view->timelineModel(), timeline);
+    QTRY_VERIFY_WITH_TIMEOUT(timeline->rowCount() > 0, LiveMs);
+    QCOMPARE(timeline->correlationId(), m_correlationId);
 }
 
 void tst_ConsoleAgainstNode::killedNodeShowsOfflineWithCachedData()
@@ -198,6 +257,31 @@ void tst_ConsoleAgainstNode::killedNodeShowsOfflineWithCachedData()
     QVERIFY(nodeRow.isValid());
     QTRY_VERIFY(nodeRow.data(OverviewModel::CachedRole).toBool());
     QVERIFY(m_fleet->overview()->endpointIndex(m_id, QStringLiteral("channel"), QStringLiteral("hl7-in")).isValid());
+}
+
+void tst_ConsoleAgainstNode::openedMessageComesFromTheCacheOffline()
+{
+    QVERIFY(m_messageId > 0);
+    NodeSession* session = m_fleet->session(m_id);
+    QVERIFY(!session->isLive());
+    QJsonObject detail;
+    qint64 cachedAt = -1;
+    session->fetchMessageDetail(m_messageId, this, [&](const QJsonObject& d, qint64 at) {
+        detail = d;
+        cachedAt = at;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(cachedAt >= 0, 10000);
+    QVERIFY2(cachedAt > 0, "offline, the detail comes from the cache, with when it was cached");
+    QCOMPARE(detail.value(u"id").toInteger(), m_messageId);
+
+    // The Traces page shows it the same way.
+    TraceView* view = m_window->traces()->view();
+    view->clearDetail();
+    m_window->traces()->timeline()->clear();
+    QCOMPARE(view->detailPane()->messageId(), qint64(0));
+    m_window->traces()->openMessage(m_id, m_messageId, m_correlationId);
+    QTRY_COMPARE_WITH_TIMEOUT(view->detailPane()->messageId(), m_messageId, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->traces()->timeline()->rowCount() > 0, 10000);
 }
 
 void tst_ConsoleAgainstNode::restartedNodeComesBackOnline()

@@ -6,7 +6,10 @@
 #include "ui/session/TokenVault.h"
 #include "ui/shell/NodeChip.h"
 #include "ui/shell/NodeStrip.h"
+#include "ui/charts/MetricChart.h"
 #include "ui/views/OverviewView.h"
+#include "ui/views/TraceSearchBar.h"
+#include "ui/views/TraceView.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -14,6 +17,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTemporaryDir>
+#include <QValueAxis>
 #include <QTest>
 
 class tst_MainWindow : public QObject
@@ -30,6 +34,8 @@ private slots:
     void actionsHaveTheirShortcuts_data();
     void actionsHaveTheirShortcuts();
     void nodeStripShowsStateInWords();
+    void queueChartHasWholeNumberTicks_data();
+    void queueChartHasWholeNumberTicks();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -105,6 +111,11 @@ void tst_MainWindow::ctrlKFocusesTraceSearchFromAnywhere()
     QWidget* focused = QApplication::focusWidget();
     QVERIFY2(qobject_cast<QLineEdit*>(focused), "Ctrl+K must put the cursor into the trace search box");
     QVERIFY(m_window->viewWidget(MainWindow::TracesPage)->isAncestorOf(focused));
+    // The Traces page is the full trace view (results and detail), its search box focused.
+    auto* traceView = qobject_cast<TraceView*>(m_window->viewWidget(MainWindow::TracesPage));
+    QVERIFY(traceView);
+    QVERIFY(traceView->searchBar()->isAncestorOf(focused));
+    QVERIFY(traceView->detailPane());
 }
 
 void tst_MainWindow::actionsHaveTheirShortcuts_data()
@@ -160,4 +171,41 @@ void tst_MainWindow::nodeStripShowsStateInWords()
 }
 
 QTEST_MAIN(tst_MainWindow)
+void tst_MainWindow::queueChartHasWholeNumberTicks_data()
+{
+    QTest::addColumn<double>("peak");
+    QTest::addColumn<double>("axisMax");
+    QTest::addColumn<double>("interval");
+    QTest::addRow("below one") << 0.96 << 1.0 << 1.0;
+    QTest::addRow("four") << 4.0 << 4.0 << 1.0;
+    QTest::addRow("thirteen") << 13.0 << 15.0 << 5.0;
+    QTest::addRow("hundreds") << 420.0 << 500.0 << 100.0;
+}
+
+void tst_MainWindow::queueChartHasWholeNumberTicks()
+{
+    QFETCH(double, peak);
+    QFETCH(double, axisMax);
+    QFETCH(double, interval);
+    // A queue depth is a count of messages: the overview's queue chart never labels 0.275.
+    QVERIFY(m_window->overviewView()->queueChart()->integerValues());
+    QVERIFY(!m_window->overviewView()->throughputChart()->integerValues());
+
+    MetricChart chart(QStringLiteral("Queue depth"));
+    chart.setIntegerValues(true);
+    const qint64 now = 1795730535000;
+    chart.setNow(now);
+    chart.setSource(QStringLiteral("q"), nullptr);
+    chart.setHistory(QStringLiteral("q"), {QPointF(double(now - 60000), 0.0), QPointF(double(now - 30000), peak),
+                                           QPointF(double(now - 10000), 0.0)});
+    chart.refresh();
+    QValueAxis* axis = chart.valueAxis();
+    QCOMPARE(axis->labelFormat(), QStringLiteral("%d"));
+    QCOMPARE(axis->tickType(), QValueAxis::TicksDynamic);
+    QCOMPARE(axis->min(), 0.0);
+    QCOMPARE(axis->max(), axisMax);
+    QCOMPARE(axis->tickInterval(), interval);
+    QCOMPARE(axis->tickAnchor(), 0.0);
+}
+
 #include "tst_mainwindow.moc"

@@ -14,6 +14,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -173,6 +174,14 @@ void MetricChart::setControlsVisible(bool visible)
     m_controls->setVisible(visible);
 }
 
+void MetricChart::setIntegerValues(bool integer)
+{
+    m_integerValues = integer;
+    m_axisY->setLabelFormat(integer ? u"%d"_s : u"%.4g"_s);
+    m_axisY->setTickType(integer ? QValueAxis::TicksDynamic : QValueAxis::TicksFixed);
+    m_dirty = true;
+}
+
 void MetricChart::setRange(Range range)
 {
     if (m_rangeBox->currentData().toInt() != int(range))
@@ -299,8 +308,25 @@ void MetricChart::updateAxes(qint64 fromMs, qint64 toMs, double maxY)
     m_settingAxes = true;
     m_axisX->setRange(QDateTime::fromMSecsSinceEpoch(fromMs), QDateTime::fromMSecsSinceEpoch(toMs));
     if (maxY >= 0) {
-        m_axisY->setRange(0, maxY > 0 ? maxY * 1.05 : 1.0);
-        m_axisY->applyNiceNumbers(); // 0, 10, 20 … rather than 13.48, 26.95
+        if (m_integerValues) {
+            // At most five steps of 1, 2 or 5 × 10^n whole messages from 0.
+            const qint64 top = std::max<qint64>(1, qint64(std::ceil(maxY)));
+            qint64 step = 1;
+            for (qint64 decade = 1; step * 5 < top; decade *= 10) {
+                for (qint64 factor : {1, 2, 5}) {
+                    step = factor * decade;
+                    if (step * 5 >= top)
+                        break;
+                }
+            }
+            const qint64 steps = (top + step - 1) / step;
+            m_axisY->setTickAnchor(0);
+            m_axisY->setTickInterval(double(step));
+            m_axisY->setRange(0, double(steps * step));
+        } else {
+            m_axisY->setRange(0, maxY > 0 ? maxY * 1.05 : 1.0);
+            m_axisY->applyNiceNumbers(); // 0, 10, 20 … rather than 13.48, 26.95
+        }
     }
     m_settingAxes = false;
 }

@@ -68,6 +68,13 @@ public:
     /// charts from one control bar.
     void setControlsVisible(bool visible);
 
+    /// For counts (queue depth): whole-number y ticks ("%d", 0, 1, 2 … or 0, 5, 10 …) instead of
+    /// fractions of a message.
+    void setIntegerValues(bool integer);
+    bool integerValues() const { return m_integerValues; }
+    /// The y axis, for tests.
+    QValueAxis* valueAxis() const { return m_axisY; }
+
     /// The drawn series and the chart, for tests and for the shell's styling.
     QLineSeries* series() const { return m_series; }
     QChartView* chartView() const { return m_view; }
@@ -104,6 +111,7 @@ private:
     bool m_zoomed = false;
     bool m_dirty = true;
     bool m_settingAxes = false;
+    bool m_integerValues = false;
     qint64 m_fixedNowMs = 0;
     qint64 m_historyAskedFromMs = 0;
 

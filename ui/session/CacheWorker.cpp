@@ -113,6 +113,34 @@ QList<QJsonObject> CacheWorker::messagePage(const CacheSearch& search, qint64 be
     return m_cache.messagePage(search, beforeId, limit);
 }
 
+void CacheWorker::writeMessageDetail(qint64 id, const QJsonObject& detail, qint64 cachedAtMs)
+{
+    QString error;
+    if (m_cache.isOpen() && !m_cache.putMessageDetail(id, detail, cachedAtMs, &error))
+        emit writeFailed(error);
+}
+
+std::optional<CachedItem> CacheWorker::messageDetail(qint64 id) const
+{
+    if (!m_cache.isOpen())
+        return std::nullopt;
+    return m_cache.messageDetail(id);
+}
+
+void CacheWorker::writeTrace(const QString& correlationId, const QJsonObject& trace, qint64 cachedAtMs)
+{
+    QString error;
+    if (m_cache.isOpen() && !m_cache.putTrace(correlationId, trace, cachedAtMs, &error))
+        emit writeFailed(error);
+}
+
+std::optional<CachedItem> CacheWorker::trace(const QString& correlationId) const
+{
+    if (!m_cache.isOpen())
+        return std::nullopt;
+    return m_cache.trace(correlationId);
+}
+
 void CacheWorker::close()
 {
     m_cache.close();

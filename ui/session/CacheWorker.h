@@ -10,6 +10,8 @@
 #include <QPointF>
 #include <QString>
 
+#include <optional>
+
 /// One node's ConsoleCache on the cache thread: the UI never touches SQLite itself (the cache's
 /// methods are disk I/O). NodeSession calls the public functions through
 /// QMetaObject::invokeMethod(worker, ..., Qt::QueuedConnection); results come back as signals.
@@ -37,6 +39,12 @@ public:
     void writeMessages(const QJsonArray& summaries, qint64 cachedAtMs);
     /// One page of cached summaries (ConsoleCache::messagePage), for searches while offline.
     QList<QJsonObject> messagePage(const CacheSearch& search, qint64 beforeId, int limit) const;
+    /// GET /messages/{id} as the node sent it (also marks it viewed, so pruning keeps it longer).
+    void writeMessageDetail(qint64 id, const QJsonObject& detail, qint64 cachedAtMs);
+    std::optional<CachedItem> messageDetail(qint64 id) const;
+    /// GET /traces/{correlationId} as the node sent it.
+    void writeTrace(const QString& correlationId, const QJsonObject& trace, qint64 cachedAtMs);
+    std::optional<CachedItem> trace(const QString& correlationId) const;
     void close();
 
 signals:

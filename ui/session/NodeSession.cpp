@@ -274,6 +274,87 @@ void NodeSession::searchMessages(const QString& query, const CacheSearch& offlin
     }, Qt::QueuedConnection);
 }
 
+void NodeSession::fetchMessageDetail(qint64 id, QObject* context, DetailCallback callback)
+{
+    QPointer<QObject> guard(context);
+    CacheWorker* worker = m_cache;
+    auto fromCache = [worker, id, guard, callback, self = QPointer<NodeSession>(this)] {
+        QMetaObject::invokeMethod(worker, [worker, id, guard, callback, self] {
+            const std::optional<CachedItem> item = worker->messageDetail(id);
+            if (!self)
+                return;
+            const QJsonObject detail = item ? item->value.toObject() : QJsonObject();
+            const qint64 at = item ? item->cachedAtMs : 0;
+            QMetaObject::invokeMethod(self, [guard, callback, detail, at] {
+                if (guard)
+                    callback(detail, at);
+            }, Qt::QueuedConnection);
+        }, Qt::QueuedConnection);
+    };
+    if (!isLive()) {
+        fromCache();
+        return;
+    }
+    m_client->get(u"/api/v1/messages/" + QString::number(id), this,
+                  [worker, id, guard, callback, fromCache](const OpsReply& reply) {
+                      if (!guard)
+                          return;
+                      if (!reply.ok()) {
+                          // A node that cannot answer now may still have answered before.
+                          fromCache();
+                          return;
+                      }
+                      const QJsonObject detail = reply.json;
+                      const qint64 at = nowMs();
+                      QMetaObject::invokeMethod(worker, [worker, id, detail, at] {
+                          worker->writeMessageDetail(id, detail, at);
+                      }, Qt::QueuedConnection);
+                      callback(detail, 0);
+                  });
+}
+
+void NodeSession::fetchTrace(const QString& correlationId, QObject* context, TraceCallback callback)
+{
+    QPointer<QObject> guard(context);
+    CacheWorker* worker = m_cache;
+    const QString id = correlationId.toLower();
+    auto fromCache = [worker, id, guard, callback, self = QPointer<NodeSession>(this)] {
+        QMetaObject::invokeMethod(worker, [worker, id, guard, callback, self] {
+            const std::optional<CachedItem> item = worker->trace(id);
+            if (!self)
+                return;
+            const QJsonArray events = item ? item->value.toObject().value(u"events").toArray() : QJsonArray();
+            const qint64 at = item ? item->cachedAtMs : 0;
+            QMetaObject::invokeMethod(self, [guard, callback, events, at] {
+                if (guard)
+                    callback(events, at);
+            }, Qt::QueuedConnection);
+        }, Qt::QueuedConnection);
+    };
+    if (!isLive()) {
+        fromCache();
+        return;
+    }
+    m_client->get(u"/api/v1/traces/" + QString::fromLatin1(QUrl::toPercentEncoding(id)), this,
+                  [worker, id, guard, callback, fromCache](const OpsReply& reply) {
+                      if (!guard)
+                          return;
+                      if (reply.status == 404) {
+                          callback(QJsonArray(), 0); // this node never saw the correlation ID
+                          return;
+                      }
+                      if (!reply.ok()) {
+                          fromCache();
+                          return;
+                      }
+                      const QJsonObject trace = reply.json;
+                      const qint64 at = nowMs();
+                      QMetaObject::invokeMethod(worker, [worker, id, trace, at] { worker->writeTrace(id, trace, at); },
+                                                Qt::QueuedConnection);
+                      callback(trace.value(u"events").toArray(), 0);
+                  });
+}
+
 void NodeSession::setCacheMaxBytes(qint64 maxBytes)
 {
     m_context.cacheMaxBytes = maxBytes;

@@ -104,6 +104,15 @@ public:
     /// empty page and no cursor.
     void searchMessages(const QString& query, const CacheSearch& offline, const QString& cursor, QObject* context,
                         PageCallback callback);
+    using DetailCallback = std::function<void(const QJsonObject& detail, qint64 cachedAtMs)>;
+    /// GET /api/v1/messages/{id} (4.6) while the node is reachable (the reply is cached; cachedAtMs
+    /// 0), else or on failure the cached copy with when it was cached. Nothing anywhere: an empty
+    /// object. The callback runs once while `context` lives.
+    void fetchMessageDetail(qint64 id, QObject* context, DetailCallback callback);
+    using TraceCallback = std::function<void(const QJsonArray& events, qint64 cachedAtMs)>;
+    /// The events of GET /api/v1/traces/{correlationId} (4.9), live or cached like
+    /// fetchMessageDetail(). A node without that correlation ID gives no events.
+    void fetchTrace(const QString& correlationId, QObject* context, TraceCallback callback);
     /// Whether live requests make sense now (signed in, stream up, certificate accepted).
     bool isLive() const { return hasToken() && m_streamUp && !m_certificateRefused; }
 

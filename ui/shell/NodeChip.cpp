@@ -53,16 +53,19 @@ void NodeChip::update(const QString& displayName, const QString& site, const QSt
     m_name->setText(site.isEmpty() ? displayName : displayName + u" · " + site);
     const QString stateWords = state == u"signed-out" ? tr("Signed out") : ConsoleStrings::nodeState(state);
     m_stateLabel->setText(stateWords);
-    m_detail->setText(detail);
+    // The session's detail is sometimes just the state again ("online"): say it once.
+    const bool repeatsState = detail.compare(stateWords, Qt::CaseInsensitive) == 0
+        || detail.compare(state, Qt::CaseInsensitive) == 0;
+    m_detail->setText(repeatsState ? QString() : detail);
     m_icon->setPixmap(Theme::stateIcon(state).pixmap(20, 20));
     QString tip = displayName + u"\n" + stateWords;
-    if (!detail.isEmpty())
+    if (!detail.isEmpty() && !repeatsState)
         tip += u": " + detail;
     if (!userName.isEmpty())
         tip += u"\n" + tr("Signed in as %1").arg(userName);
     setToolTip(tip);
     setAccessibleName(displayName + u", " + stateWords);
-    setAccessibleDescription(detail);
+    setAccessibleDescription(m_detail->text());
     if (state != m_state || attention != m_attention) {
         m_state = state;
         m_attention = attention;

@@ -1,15 +1,14 @@
 #include "ui/shell/TraceController.h"
 
 #include "models/console/MessageListModel.h"
+#include "models/console/TraceTimelineModel.h"
 #include "ui/session/NodeFleet.h"
-#include "ui/views/TraceSearchBar.h"
+#include "ui/views/TraceView.h"
 
-#include <QHeaderView>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QSettings>
-#include <QTreeView>
 #include <QUrl>
-#include <QVBoxLayout>
 
 namespace {
 const QString RecentKey = QStringLiteral("traces/recent");
@@ -26,28 +25,22 @@ TraceController::TraceController(NodeFleet* fleet, QObject* parent)
     , m_fleet(fleet)
     , m_results(new MessageListModel(this))
 {
-    m_page = new QWidget;
-    m_page->setObjectName(QStringLiteral("tracesPage"));
-    m_searchBar = new TraceSearchBar(m_page);
-    m_table = new QTreeView(m_page);
-    m_table->setObjectName(QStringLiteral("traceResults"));
-    m_table->setRootIsDecorated(false);
-    m_table->setItemsExpandable(false);
-    m_table->setUniformRowHeights(true);
-    m_table->setAlternatingRowColors(true);
-    m_table->setModel(m_results);
-    auto* layout = new QVBoxLayout(m_page);
-    layout->addWidget(m_searchBar);
-    layout->addWidget(m_table, 1);
+    m_timeline = new TraceTimelineModel(this);
+    m_view = new TraceView;
+    m_view->setObjectName(QStringLiteral("tracesPage"));
+    m_view->setResultsModel(m_results);
+    m_view->setTimelineModel(m_timeline);
 
     QSettings settings;
-    m_searchBar->setRecentSearches(TraceQuery::fromVariantList(settings.value(RecentKey).toList()));
-    m_searchBar->setSavedSearches(TraceQuery::fromVariantList(settings.value(SavedKey).toList()));
-    connect(m_searchBar, &TraceSearchBar::searchRequested, this, &TraceController::search);
-    connect(m_searchBar, &TraceSearchBar::recentSearchesChanged, this, [](const QList<TraceQuery>& list) {
+    m_view->setRecentSearches(TraceQuery::fromVariantList(settings.value(RecentKey).toList()));
+    m_view->setSavedSearches(TraceQuery::fromVariantList(settings.value(SavedKey).toList()));
+    connect(m_view, &TraceView::searchRequested, this, &TraceController::search);
+    connect(m_view, &TraceView::messageOpened, this, &TraceController::openMessage);
+    connect(m_view, &TraceView::traceRequested, m_view, &TraceView::searchFor);
+    connect(m_view, &TraceView::recentSearchesChanged, this, [](const QList<TraceQuery>& list) {
         QSettings().setValue(RecentKey, TraceQuery::toVariantList(list));
     });
-    connect(m_searchBar, &TraceSearchBar::savedSearchesChanged, this, [](const QList<TraceQuery>& list) {
+    connect(m_view, &TraceView::savedSearchesChanged, this, [](const QList<TraceQuery>& list) {
         QSettings().setValue(SavedKey, TraceQuery::toVariantList(list));
     });
     m_results->setPageFetcher([this](const QString& nodeId, const QString& cursor,
@@ -62,9 +55,58 @@ TraceController::~TraceController()
     m_results->setPageFetcher({});
 }
 
+QWidget* TraceController::widget() const
+{
+    return m_view;
+}
+
+TraceSearchBar* TraceController::searchBar() const
+{
+    return m_view->searchBar();
+}
+
 void TraceController::focusSearch()
 {
-    m_searchBar->focusSearch();
+    m_view->focusSearch();
+}
+
+void TraceController::openMessage(const QString& nodeId, qint64 messageId, const QString& correlationId)
+{
+    m_openNodeId = nodeId;
+    m_openMessageId = messageId;
+    loadTrace(correlationId);
+    NodeSession* session = m_fleet->session(nodeId);
+    if (!session || messageId <= 0) {
+        m_view->clearDetail();
+        return;
+    }
+    session->fetchMessageDetail(messageId, this, [this, nodeId, messageId](const QJsonObject& detail, qint64 cachedAtMs) {
+        if (m_openNodeId != nodeId || m_openMessageId != messageId)
+            return;
+        if (detail.isEmpty())
+            m_view->clearDetail();
+        else
+            m_view->setDetail(nodeId, detail, cachedAtMs);
+    });
+}
+
+void TraceController::loadTrace(const QString& correlationId)
+{
+    const QString id = correlationId.toLower();
+    if (id.isEmpty()) {
+        m_timeline->clear();
+        return;
+    }
+    m_timeline->setCorrelationId(id);
+    // Every node: a message routed through several nodes has events on each.
+    for (NodeSession* session : m_fleet->sessions()) {
+        const QString nodeId = session->nodeId();
+        m_timeline->setNodeDisplayName(nodeId, session->profile().displayName);
+        session->fetchTrace(id, this, [this, id, nodeId](const QJsonArray& events, qint64) {
+            if (m_timeline->correlationId() == id && !events.isEmpty())
+                m_timeline->setTrace(nodeId, events);
+        });
+    }
 }
 
 QString TraceController::apiQuery(const TraceQuery& query, const QString& identifierParameter)

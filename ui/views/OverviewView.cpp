@@ -112,6 +112,7 @@ OverviewView::OverviewView(QWidget* parent)
 
     // Charts of the selected row, driven by one control bar.
     m_queueChart = new MetricChart(tr("Queue depth"), this);
+    m_queueChart->setIntegerValues(true);
     m_throughputChart = new MetricChart(tr("Messages/s"), this);
     m_queueChart->setControlsVisible(false);
     m_throughputChart->setControlsVisible(false);
@@ -203,7 +204,10 @@ void OverviewView::setModel(OverviewModel* model)
         // Wide enough for the state and the attention reason the delegate writes after it.
         const int charWidth = fontMetrics().horizontalAdvance(u"0"_s);
         m_tree->setColumnWidth(OverviewModel::NameColumn, charWidth * 24);
-        m_tree->setColumnWidth(OverviewModel::KindColumn, charWidth * 18);
+        // The longest kind the model writes, in the current language, must not be elided.
+        const QString widestKind = OverviewModel::tr("destination (%1)").arg(u"mllp"_s);
+        m_tree->setColumnWidth(OverviewModel::KindColumn,
+                               qMax(charWidth * 18, fontMetrics().horizontalAdvance(widestKind) + charWidth * 3));
         m_tree->setColumnWidth(OverviewModel::StateColumn, charWidth * 44);
     }
     m_tree->expandAll();
