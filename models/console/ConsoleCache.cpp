@@ -413,8 +413,8 @@ bool ConsoleCache::putMessages(const QJsonArray& summaries, qint64 cachedAtMs, Q
                   " state = excluded.state, channel = excluded.channel, received_at = excluded.received_at,"
                   " json = excluded.json, cached_at = excluded.cached_at, accession = excluded.accession,"
                   " viewed_at = max(coalesce(viewed_at, 0), excluded.viewed_at)"_s);
-    const QVariant nullText(QMetaType(QMetaType::QString));
-    const QVariant nullInt(QMetaType(QMetaType::LongLong));
+    const QVariant nullText{QMetaType(QMetaType::QString)};
+    const QVariant nullInt{QMetaType(QMetaType::LongLong)};
     for (const QJsonValue& item : summaries) {
         const QJsonObject summary = item.toObject();
         const qint64 id = summary.value("id"_L1).toInteger();
