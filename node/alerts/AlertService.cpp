@@ -254,48 +254,58 @@ void AlertService::applySignal(const AlertSignal& signal)
             qCCritical(lcAlerts) << "rule" << signal.ruleId << "could not store a new alert:" << error;
             return;
         }
-        count(result.step, change.alert);
-        if (m_metrics && change.alert.state != AlertState::Suppressed) {
-            m_metrics->add(AlertMetrics::Raised, {{"rule", signal.ruleId},
-                                                  {"severity", AlertNames::severity(signal.severity)}});
-        }
-        if (m_metrics && change.alert.state == AlertState::Suppressed) {
-            m_metrics->add(AlertMetrics::Suppressed,
-                           {{"rule", signal.ruleId}, {"reason", change.alert.silenceId ? QStringLiteral("silence") : QStringLiteral("cooldown")}});
-        }
+        count(result.step, change.alert, std::nullopt);
     } else if (wasOpen && result.step.changed) {
         Change change{*open, openHistory, false, result.step.notifications};
         if (!commit(change, {}, &error)) {
             qCCritical(lcAlerts) << "rule" << signal.ruleId << "could not update alert" << open->id << ":" << error;
             return;
         }
-        count(result.step, change.alert);
-        if (m_metrics && AlertNames::isTerminal(change.alert.state) && !AlertNames::isTerminal(openStateBefore)) {
-            const QString disposition = change.alert.disposition.isEmpty() ? AlertNames::state(change.alert.state)
-                                                                           : change.alert.disposition;
-            m_metrics->add(AlertMetrics::Dispositions, {{"disposition", disposition}});
-        }
+        count(result.step, change.alert, openStateBefore);
     }
     if (result.updatedLastClosed) {
         Change change{*result.updatedLastClosed, closedHistory, false,
                       result.created || (wasOpen && result.step.changed) ? QList<AlertNotification>{}
                                                                          : result.step.notifications};
+        const AlertState closedBefore = lastClosed->state;
         if (!commit(change, {}, &error))
             qCCritical(lcAlerts) << "rule" << signal.ruleId << "could not update closed alert" << change.alert.id
                                  << ":" << error;
-        else if (m_metrics && change.alert.state == AlertState::Retracted)
-            m_metrics->add(AlertMetrics::Dispositions, {{"disposition", QStringLiteral("retracted")}});
+        else
+            count({}, change.alert, closedBefore);
     }
 }
 
-void AlertService::count(const AlertStateMachine::Step& step, const Alert& alert)
+void AlertService::count(const AlertStateMachine::Step& step, const Alert& alert, std::optional<AlertState> before)
 {
     if (!m_metrics)
         return;
+    const MetricLabels rule{{"rule", alert.ruleId}};
     if (step.deduplicated)
-        m_metrics->add(AlertMetrics::Deduplicated, {{"rule", alert.ruleId}}, step.deduplicated);
+        m_metrics->add(AlertMetrics::Deduplicated, rule, step.deduplicated);
     if (step.escalations)
-        m_metrics->add(AlertMetrics::Escalations, {{"rule", alert.ruleId}}, step.escalations);
+        m_metrics->add(AlertMetrics::Escalations, rule, step.escalations);
+    // Raised = paged for the first time: at creation, or when a silence or cooldown let it go.
+    if (alert.state == AlertState::Notified && (!before || *before == AlertState::Suppressed)) {
+        m_metrics->add(AlertMetrics::Raised, {{"rule", alert.ruleId}, {"severity", AlertNames::severity(alert.severity)}});
+    }
+    if (!before && alert.state == AlertState::Suppressed) {
+        m_metrics->add(AlertMetrics::Suppressed, {{"rule", alert.ruleId},
+                                                  {"reason", alert.silenceId ? QStringLiteral("silence")
+                                                                             : QStringLiteral("cooldown")}});
+    }
+    if (before && alert.state == AlertState::Acknowledged && *before != AlertState::Acknowledged
+        && alert.notifiedAtMs > 0) {
+        m_metrics->observe(AlertMetrics::TimeToAcknowledge, {{"severity", AlertNames::severity(alert.severity)}},
+                           double(alert.acknowledgedAtMs - alert.notifiedAtMs) / 1000.0);
+    }
+    // Closed now (or retracted after a resolution): resolutions by their disposition, else the state.
+    if (before && AlertNames::isTerminal(alert.state) && alert.state != *before) {
+        const QString disposition = alert.state == AlertState::Resolved && !alert.disposition.isEmpty()
+            ? alert.disposition
+            : AlertNames::state(alert.state);
+        m_metrics->add(AlertMetrics::Dispositions, {{"disposition", disposition}});
+    }
 }
 
 bool AlertService::commit(Change& change, const InTransaction& audit, QString* errorString)
@@ -398,20 +408,7 @@ AlertService::Result AlertService::runAction(qint64 alertId,
         return Result{500, QStringLiteral("internal"), QStringLiteral("the alert could not be saved: %1").arg(error),
                       {}, {}};
     }
-    count(step, change.alert);
-    if (m_metrics) {
-        if (change.alert.state == AlertState::Acknowledged && before != AlertState::Acknowledged
-            && change.alert.notifiedAtMs > 0) {
-            m_metrics->observe(AlertMetrics::TimeToAcknowledge,
-                               {{"severity", AlertNames::severity(change.alert.severity)}},
-                               double(change.alert.acknowledgedAtMs - change.alert.notifiedAtMs) / 1000.0);
-        }
-        if (AlertNames::isTerminal(change.alert.state) && !AlertNames::isTerminal(before)) {
-            m_metrics->add(AlertMetrics::Dispositions,
-                           {{"disposition", change.alert.disposition.isEmpty() ? AlertNames::state(change.alert.state)
-                                                                               : change.alert.disposition}});
-        }
-    }
+    count(step, change.alert, before);
     return Result{200, {}, {}, change.alert, {}};
 }
 
@@ -499,13 +496,7 @@ void AlertService::checkDeadlines()
             m_wakeOf.insert(id, now + 1000);
             continue;
         }
-        count(step, change.alert);
-        if (m_metrics && before == AlertState::Suppressed && change.alert.state == AlertState::Notified) {
-            m_metrics->add(AlertMetrics::Raised, {{"rule", change.alert.ruleId},
-                                                  {"severity", AlertNames::severity(change.alert.severity)}});
-        }
-        if (m_metrics && AlertNames::isTerminal(change.alert.state) && !AlertNames::isTerminal(before))
-            m_metrics->add(AlertMetrics::Dispositions, {{"disposition", AlertNames::state(change.alert.state)}});
+        count(step, change.alert, before);
     }
     armTimer();
 }
@@ -664,6 +655,7 @@ void AlertService::onWebhookFailed(qint64 notificationId, qint64 alertId, int le
     if (!alert)
         return;
     const int firstNew = int(alert->history.size());
+    const AlertState before = alert->state;
     const qint64 now = m_clock();
     alert->history.append(AlertTransition{now, alert->state, alert->state, QStringLiteral("notification-failed"),
                                           QStringLiteral("system"), alert->level,
@@ -687,5 +679,5 @@ void AlertService::onWebhookFailed(qint64 notificationId, qint64 alertId, int le
     if (!commit(change, {}, &saveError))
         qCCritical(lcAlerts) << "alert" << alertId << "notification failure could not be recorded:" << saveError;
     else
-        count(step, change.alert);
+        count(step, change.alert, before);
 }

@@ -110,7 +110,8 @@ private:
     bool commit(Change& change, const InTransaction& audit, QString* errorString);
     Result runAction(qint64 alertId, const std::function<AlertStateMachine::Step(Alert&)>& action,
                      const InTransaction& audit);
-    void count(const AlertStateMachine::Step& step, const Alert& alert);
+    /// The metrics of one committed change; `before` is the state it had (nullopt: just created).
+    void count(const AlertStateMachine::Step& step, const Alert& alert, std::optional<AlertState> before);
     void scheduleWake(const Alert& alert);
     void armTimer();
     void onTimer();
