@@ -208,7 +208,16 @@ void OverviewView::setModel(OverviewModel* model)
         const QString widestKind = OverviewModel::tr("destination (%1)").arg(u"mllp"_s);
         m_tree->setColumnWidth(OverviewModel::KindColumn,
                                qMax(charWidth * 18, fontMetrics().horizontalAdvance(widestKind) + charWidth * 3));
-        m_tree->setColumnWidth(OverviewModel::StateColumn, charWidth * 44);
+        // State and attention reason get room, but not so much that errors and dead letters scroll
+        // out of sight on a laptop screen (the full reason is in the row's tooltip).
+        m_tree->setColumnWidth(OverviewModel::StateColumn, charWidth * 28);
+        for (int column = OverviewModel::QueueDepthColumn; column <= OverviewModel::LastSentColumn; ++column) {
+            const int title = fontMetrics().horizontalAdvance(model->headerData(column, Qt::Horizontal).toString());
+            m_tree->setColumnWidth(column, qMax(charWidth * 8, title + charWidth * 3));
+        }
+        const QString notDraining = OverviewModel::tr("not draining");
+        m_tree->setColumnWidth(OverviewModel::DrainsInColumn,
+                               qMax(charWidth * 12, fontMetrics().horizontalAdvance(notDraining) + charWidth * 3));
     }
     m_tree->expandAll();
     updateNodeFilterBox();
