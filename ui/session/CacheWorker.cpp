@@ -53,6 +53,13 @@ void CacheWorker::writeStats(const Samples& samples, qint64 lastContactMs)
         m_cache.setLastContact(lastContactMs);
 }
 
+std::optional<CachedItem> CacheWorker::readList(const QString& key) const
+{
+    if (!m_cache.isOpen())
+        return std::nullopt;
+    return m_cache.list(key);
+}
+
 void CacheWorker::writeList(const QString& key, const QJsonValue& value, qint64 cachedAtMs)
 {
     if (!m_cache.isOpen())

@@ -31,6 +31,8 @@ public:
     /// One batch of stats samples (one transaction) plus the time of the last contact.
     void writeStats(const Samples& samples, qint64 lastContactMs);
     void writeList(const QString& key, const QJsonValue& value, qint64 cachedAtMs);
+    /// A list stored with writeList() (an API answer kept for offline use), if any.
+    std::optional<CachedItem> readList(const QString& key) const;
     /// Chart points of one endpoint ("channel" | "destination") or of the node's aggregate ("node")
     /// out of the cached samples in [fromMs, toMs], at most ~1200 of each (evenly thinned).
     void historyPoints(const QString& kind, const QString& name, qint64 fromMs, qint64 toMs,

@@ -2,6 +2,7 @@
 
 #include "models/console/ConsoleCache.h"
 #include "models/console/NodeListModel.h"
+#include "models/console/AlertBoardModel.h"
 #include "models/console/OverviewModel.h"
 #include "ui/session/TokenVault.h"
 
@@ -16,6 +17,7 @@ NodeFleet::NodeFleet(TokenVault* vault, const QString& settingsFile, const QStri
     , m_cacheDir(cacheDir)
     , m_nodeList(new NodeListModel(this))
     , m_overview(new OverviewModel(this))
+    , m_alerts(new AlertBoardModel(this))
 {
     if (m_cacheDir.isEmpty())
         m_cacheDir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + u"/cache";
@@ -75,6 +77,7 @@ NodeSession* NodeFleet::createSession(const NodeProfile& profile)
     context.vault = m_vault;
     context.nodes = m_nodeList;
     context.overview = m_overview;
+    context.alerts = m_alerts;
     context.cacheThread = &m_cacheThread;
     context.cacheDir = m_cacheDir;
     context.cacheMaxBytes = m_cacheMaxBytes;
@@ -139,6 +142,7 @@ bool NodeFleet::removeNode(const QString& nodeId, QString* errorString)
     m_vault->removeToken(nodeId);
     m_nodeList->removeNode(nodeId);
     m_overview->removeNode(nodeId);
+    m_alerts->removeNode(nodeId);
     ConsoleCache::removeFiles(QDir(m_cacheDir).filePath(nodeId + u".sqlite"));
     emit sessionRemoved(nodeId);
     return true;

@@ -9,6 +9,7 @@
 #include <QString>
 #include <QThread>
 
+class AlertBoardModel;
 class NodeListModel;
 class OverviewModel;
 class TokenVault;
@@ -38,6 +39,8 @@ public:
     NodeSession* sessionAt(const QString& host, quint16 port) const;
     NodeListModel* nodeList() const { return m_nodeList; }
     OverviewModel* overview() const { return m_overview; }
+    /// Active alerts of every node (the alert and escalation boards' source).
+    AlertBoardModel* alerts() const { return m_alerts; }
     TokenVault* vault() const { return m_vault; }
 
     /// Adds a profile (validated by NodeProfiles) and starts its session. Returns its id, empty
@@ -74,6 +77,7 @@ private:
     NodeProfiles m_profiles;
     NodeListModel* m_nodeList = nullptr;
     OverviewModel* m_overview = nullptr;
+    AlertBoardModel* m_alerts = nullptr;
     QThread m_cacheThread;
     QHash<QString, NodeSession*> m_sessions;
     QList<NodeSession*> m_order;

@@ -1,7 +1,9 @@
 #include "ui/session/NodeSession.h"
 
+#include "models/console/AlertBoardModel.h"
 #include "models/console/NodeListModel.h"
 #include "models/console/OverviewModel.h"
+#include "ui/session/ActionQueue.h"
 #include "ui/session/CacheWorker.h"
 #include "ui/session/TokenVault.h"
 
@@ -41,6 +43,8 @@ NodeSession::NodeSession(const NodeProfile& profile, const NodeSessionContext& c
     if (m_context.cacheThread)
         m_cache->moveToThread(m_context.cacheThread);
     connect(m_cache, &CacheWorker::latestStats, this, &NodeSession::onCachedStats);
+    m_actions = new ActionQueue(profile.id, m_client, this);
+    connect(m_actions, &ActionQueue::actionChanged, this, &NodeSession::onActionChanged);
 
     connect(m_client, &OpsClient::unauthorized, this, &NodeSession::onUnauthorized);
     connect(m_client, &OpsClient::certificateMismatch, this, &NodeSession::onCertificateMismatch);
@@ -50,6 +54,7 @@ NodeSession::NodeSession(const NodeProfile& profile, const NodeSessionContext& c
     connect(m_stream, &StreamClient::resyncRequired, this, [this] {
         // Missed events cannot be replayed: reload what the stream would have told us.
         fetchStats();
+        fetchAlerts();
         emit resynced();
     });
     connect(m_stream, &StreamClient::errorOccurred, this, [this](const QString& text, bool mismatch) {
@@ -106,6 +111,8 @@ void NodeSession::setProfile(const NodeProfile& profile)
         node.site = profile.site;
         m_context.nodes->updateNode(node);
     }
+    if (m_context.alerts)
+        m_context.alerts->setNodeName(profile.id, profile.displayName);
     if (!endpointChanged)
         return;
     m_client->setEndpoint(endpointOf(profile));
@@ -133,6 +140,16 @@ void NodeSession::start()
         worker->open(path, maxBytes > 0 ? maxBytes : ConsoleCache::kDefaultMaxBytes);
     }, Qt::QueuedConnection);
     m_flushTimer.start();
+    if (!m_context.cacheDir.isEmpty()) {
+        QDir().mkpath(m_context.cacheDir);
+        QString error;
+        if (!m_actions->openStore(QDir(m_context.cacheDir).filePath(m_profile.id + u".actions.sqlite"), &error))
+            emit message(error);
+    }
+    if (m_context.alerts) {
+        m_context.alerts->setNodeName(m_profile.id, m_profile.displayName);
+        fetchAlerts(); // the cached board until the node answers
+    }
 
     if (!m_context.vault) {
         updateState();
@@ -182,15 +199,11 @@ void NodeSession::signIn(const QString& user, const QString& password, QObject* 
         if (reply.certificateMismatch)
             onCertificateMismatch(m_profile.pinnedFingerprint, reply.presentedFingerprint);
         if (reply.ok()) {
-            const QJsonObject who = reply.json.value(u"user").toObject();
-            m_userName = who.value(u"name").toString(user);
-            m_roleName = who.value(u"role").toString();
             const QString token = m_client->token();
             m_stream->setToken(token);
             if (m_context.vault)
                 m_context.vault->storeToken(m_profile.id, token);
-            if (m_context.nodes)
-                m_context.nodes->setSignedIn(m_profile.id, m_userName, m_roleName);
+            setUser(reply.json.value(u"user").toObject(), user);
             if (m_profile.userName != user) {
                 m_profile.userName = user;
                 emit profileChanged(m_profile);
@@ -211,10 +224,7 @@ void NodeSession::signOut()
     setToken(QString());
     if (m_context.vault)
         m_context.vault->removeToken(m_profile.id);
-    m_userName.clear();
-    m_roleName.clear();
-    if (m_context.nodes)
-        m_context.nodes->setSignedIn(m_profile.id, QString(), QString());
+    setUser(QJsonObject(), QString());
     updateState();
 }
 
@@ -405,11 +415,7 @@ void NodeSession::fetchSession()
     m_client->get(QStringLiteral("/api/v1/session"), this, [this](const OpsReply& reply) {
         if (!reply.ok())
             return;
-        const QJsonObject who = reply.json.value(u"user").toObject();
-        m_userName = who.value(u"name").toString();
-        m_roleName = who.value(u"role").toString();
-        if (m_context.nodes)
-            m_context.nodes->setSignedIn(m_profile.id, m_userName, m_roleName);
+        setUser(reply.json.value(u"user").toObject(), QString());
         updateState();
     });
 }
@@ -498,7 +504,108 @@ void NodeSession::onStreamEvent(const QJsonObject& frame)
         return;
     }
     noteContact();
+    if (m_context.alerts && frame.value(u"event").toString() == u"alert.changed")
+        m_context.alerts->upsert(m_profile.id, frame.value(u"data").toObject());
     emit eventReceived(frame);
+}
+
+void NodeSession::setUser(const QJsonObject& who, const QString& fallbackName)
+{
+    const QString name = who.isEmpty() ? QString() : who.value(u"name").toString(fallbackName);
+    const QString role = who.value(u"role").toString();
+    QStringList units;
+    const QJsonArray unitArray = who.value(u"units").toArray();
+    for (const QJsonValue& u : unitArray)
+        units.append(u.toString());
+    const bool changed = name != m_userName || role != m_roleName || units != m_units;
+    m_userName = name;
+    m_roleName = role;
+    m_units = units;
+    if (m_context.nodes)
+        m_context.nodes->setSignedIn(m_profile.id, m_userName, m_roleName);
+    if (changed)
+        emit userChanged(m_userName, m_roleName, m_units);
+}
+
+void NodeSession::fetchAlerts()
+{
+    if (!m_context.alerts)
+        return;
+    // Active alerts are few (a board, not a log); 500 is the API's page limit.
+    fetchJson(QStringLiteral("/api/v1/alerts?state=active&limit=500"), QStringLiteral("alerts:active"), this,
+              [this](const QJsonObject& json, qint64 cachedAtMs, const QString&) {
+                  if (json.isEmpty())
+                      return;
+                  m_context.alerts->replaceNode(m_profile.id, json.value(u"items").toArray(), cachedAtMs > 0);
+              });
+}
+
+void NodeSession::onActionChanged(const ConsoleAction& action)
+{
+    if (!m_context.alerts || !action.target.startsWith(u"alert:"))
+        return;
+    const qint64 alertId = action.target.mid(6).toLongLong();
+    const std::optional<ConsoleAction> still = m_actions->pendingFor(action.target);
+    m_context.alerts->setPendingAction(m_profile.id, alertId, still ? still->kind : QString(),
+                                       still ? still->createdAtMs : 0);
+    // The node's answer carries the alert as it is now: applied or refused, show that at once.
+    if (!action.isPending()) {
+        const QJsonObject alert = action.result.contains(u"alert") ? action.result.value(u"alert").toObject()
+                                                                    : action.result;
+        if (alert.value(u"id").toInteger() == alertId)
+            m_context.alerts->upsert(m_profile.id, alert);
+    }
+}
+
+void NodeSession::fetchJson(const QString& pathAndQuery, const QString& cacheKey, QObject* context,
+                            JsonCallback callback)
+{
+    QPointer<QObject> guard(context);
+    CacheWorker* worker = m_cache;
+    auto fromCache = [worker, cacheKey, guard, callback, self = QPointer<NodeSession>(this)](const QString& error) {
+        if (cacheKey.isEmpty()) {
+            if (guard)
+                callback(QJsonObject(), 0, error);
+            return;
+        }
+        QMetaObject::invokeMethod(worker, [worker, cacheKey, guard, callback, self, error] {
+            const std::optional<CachedItem> item = worker->readList(cacheKey);
+            if (!self)
+                return;
+            const QJsonObject json = item ? item->value.toObject() : QJsonObject();
+            const qint64 at = item ? item->cachedAtMs : 0;
+            QMetaObject::invokeMethod(self, [guard, callback, json, at, error] {
+                if (guard)
+                    callback(json, at, error);
+            }, Qt::QueuedConnection);
+        }, Qt::QueuedConnection);
+    };
+    if (!hasToken() || m_certificateRefused) {
+        fromCache(hasToken() ? m_failure : tr("not signed in"));
+        return;
+    }
+    m_client->get(pathAndQuery, this, [worker, cacheKey, guard, callback, fromCache](const OpsReply& reply) {
+        if (!guard)
+            return;
+        if (!reply.ok()) {
+            // Refusals (403, 400) are answers, not outages: report them; else fall back to the cache.
+            if (reply.status >= 400 && reply.status < 500 && reply.status != 401 && reply.status != 408
+                && reply.status != 429) {
+                callback(QJsonObject(), 0, reply.error);
+                return;
+            }
+            fromCache(reply.error);
+            return;
+        }
+        const QJsonObject json = reply.json;
+        if (!cacheKey.isEmpty()) {
+            const qint64 at = nowMs();
+            QMetaObject::invokeMethod(worker, [worker, cacheKey, json, at] {
+                worker->writeList(cacheKey, json, at);
+            }, Qt::QueuedConnection);
+        }
+        callback(json, 0, QString());
+    });
 }
 
 void NodeSession::onStreamState(StreamClient::State state)
@@ -507,6 +614,7 @@ void NodeSession::onStreamState(StreamClient::State state)
     if (up == m_streamUp)
         return;
     m_streamUp = up;
+    m_actions->setLive(up);
     if (up) {
         m_failure.clear();
         noteContact();
@@ -514,7 +622,10 @@ void NodeSession::onStreamState(StreamClient::State state)
             fetchSession();
         if (m_context.overview)
             m_context.overview->setCached(m_profile.id, false);
+        fetchAlerts();
     } else if (m_started && hasToken()) {
+        if (m_context.alerts)
+            m_context.alerts->setCached(m_profile.id, true);
         m_everFailed = true;
         flushCache();
         if (m_context.overview)
@@ -523,6 +634,7 @@ void NodeSession::onStreamState(StreamClient::State state)
     }
     schedulePoll();
     updateState();
+    emit liveChanged(up);
 }
 
 void NodeSession::onUnauthorized()
@@ -533,10 +645,7 @@ void NodeSession::onUnauthorized()
     setToken(QString());
     if (m_context.vault)
         m_context.vault->removeToken(m_profile.id);
-    m_userName.clear();
-    m_roleName.clear();
-    if (m_context.nodes)
-        m_context.nodes->setSignedIn(m_profile.id, QString(), QString());
+    setUser(QJsonObject(), QString());
     if (m_context.overview)
         m_context.overview->setCached(m_profile.id, true);
     updateState();

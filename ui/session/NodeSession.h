@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/console/ConsoleAction.h"
 #include "models/console/ConsoleCacheTypes.h"
 #include "models/console/NodeProfile.h"
 #include "net/ops/OpsClient.h"
@@ -13,10 +14,13 @@
 #include <QPair>
 #include <QPointer>
 #include <QString>
+#include <QStringList>
 #include <QTimer>
 
 #include <functional>
 
+class ActionQueue;
+class AlertBoardModel;
 class CacheWorker;
 class NodeListModel;
 class OverviewModel;
@@ -29,6 +33,7 @@ struct NodeSessionContext
     TokenVault* vault = nullptr;
     NodeListModel* nodes = nullptr;
     OverviewModel* overview = nullptr;
+    AlertBoardModel* alerts = nullptr;  ///< the alert board of every node (active alerts)
     QThread* cacheThread = nullptr;  ///< the thread the node's cache connection lives on (nullptr: this one)
     QString cacheDir;                ///< <dir>/<profile id>.sqlite
     qint64 cacheMaxBytes = 0;        ///< 0: the cache's default
@@ -72,6 +77,11 @@ public:
     bool hasToken() const { return !m_client->token().isEmpty(); }
     QString userName() const { return m_userName; }
     QString roleName() const { return m_roleName; }
+    /// The signed-in user's care units (a nurse sees and acts on these only); empty for other roles.
+    QStringList units() const { return m_units; }
+    /// This node's state-changing requests: kept as pending while the node is offline and sent
+    /// once when it returns (docs/ops-api.md 2.7).
+    ActionQueue* actions() const { return m_actions; }
     QJsonObject latestStats() const { return m_latestStats; }
     /// The node presented another certificate than the pinned one; nothing more is sent to it.
     bool certificateRefused() const { return m_certificateRefused; }
@@ -104,6 +114,12 @@ public:
     /// empty page and no cursor.
     void searchMessages(const QString& query, const CacheSearch& offline, const QString& cursor, QObject* context,
                         PageCallback callback);
+    using JsonCallback = std::function<void(const QJsonObject& json, qint64 cachedAtMs, const QString& error)>;
+    /// GET pathAndQuery while the node is reachable, keeping the answer in the offline cache under
+    /// cacheKey (empty: not cached); offline or on failure, the cached answer with when it was
+    /// cached (error says why the node could not answer). Nothing anywhere: an empty object and the
+    /// error. The callback runs once while `context` lives.
+    void fetchJson(const QString& pathAndQuery, const QString& cacheKey, QObject* context, JsonCallback callback);
     using DetailCallback = std::function<void(const QJsonObject& detail, qint64 cachedAtMs)>;
     /// GET /api/v1/messages/{id} (4.6) while the node is reachable (the reply is cached; cachedAtMs
     /// 0), else or on failure the cached copy with when it was cached. Nothing anywhere: an empty
@@ -132,6 +148,10 @@ signals:
     void certificateChanged(const QString& pinnedFingerprint, const QString& presentedFingerprint);
     /// The token is missing, expired or revoked: ask the user to sign in again.
     void signInRequired(const QString& reason);
+    /// Who is signed in changed (sign-in, session check, sign-out): role and units may differ.
+    void userChanged(const QString& userName, const QString& roleName, const QStringList& units);
+    /// The stream came up (true) or went down (false): views reload what they show when it comes up.
+    void liveChanged(bool live);
     /// The profile changed here (the last user name after a sign-in): save it.
     void profileChanged(const NodeProfile& profile);
     /// Something worth a status-bar line, in plain words.
@@ -147,6 +167,9 @@ private:
                           HistoryCallback callback);
     void applyLiveStats(const QJsonObject& stats);
     void onStreamEvent(const QJsonObject& frame);
+    void setUser(const QJsonObject& who, const QString& fallbackName);
+    void fetchAlerts();
+    void onActionChanged(const ConsoleAction& action);
     void onStreamState(StreamClient::State state);
     void onUnauthorized();
     void onCertificateMismatch(const QString& pinned, const QString& presented);
@@ -171,6 +194,8 @@ private:
     QString m_degradedReason;   ///< NodeListModel::assess() of the latest stats
     QString m_userName;
     QString m_roleName;
+    QStringList m_units;
+    ActionQueue* m_actions = nullptr;
     QJsonObject m_latestStats;
     QJsonObject m_previousStats;
     qint64 m_statsAsOfMs = 0;
