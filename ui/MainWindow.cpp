@@ -264,7 +264,7 @@ MainWindow::View MainWindow::currentView() const
 
 void MainWindow::showView(View view)
 {
-    if (view < 0 || view >= ViewCount)
+    if (view < 0 || view >= ViewCount || !isViewOffered(view))
         return;
     m_navigation->setCurrentRow(int(view));
     m_pages->setCurrentIndex(int(view));
@@ -310,7 +310,42 @@ void MainWindow::onSessionAdded(NodeSession* session)
                                     });
         }
     });
+    connect(session, &NodeSession::userChanged, this, &MainWindow::applyRoles);
+    connect(m_fleet, &NodeFleet::sessionRemoved, this, &MainWindow::applyRoles, Qt::UniqueConnection);
     updateEmptyState();
+    applyRoles();
+}
+
+bool MainWindow::isViewOffered(View view) const
+{
+    if (view < 0 || view >= ViewCount)
+        return false;
+    return !m_navigation->item(int(view))->isHidden();
+}
+
+void MainWindow::applyRoles()
+{
+    QStringList roles;
+    for (NodeSession* session : m_fleet->sessions()) {
+        if (!session->roleName().isEmpty())
+            roles.append(session->roleName());
+    }
+    const bool nurseOnly = !roles.isEmpty() && roles.count(QStringLiteral("nurse")) == roles.size();
+    for (const View view : {DeadLettersPage, AuditPage}) {
+        m_navigation->item(int(view))->setHidden(nurseOnly);
+        m_viewActions.value(int(view))->setEnabled(!nurseOnly);
+        m_viewActions.value(int(view))->setVisible(!nurseOnly);
+    }
+    if (roles.isEmpty()) {
+        m_landed = false;
+        return;
+    }
+    if (!m_landed) {
+        m_landed = true;
+        showView(nurseOnly ? AlertsPage : OverviewPage);
+    } else if (!isViewOffered(currentView())) {
+        showView(AlertsPage);
+    }
 }
 
 QString MainWindow::currentNodeId() const

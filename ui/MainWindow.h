@@ -35,6 +35,9 @@ public:
     /// The view's widget (the overview page holds the empty state or the OverviewView).
     QWidget* viewWidget(View view) const;
     static QString viewName(View view);
+    /// Whether the signed-in roles may use the view: a console signed in only as nurses is offered
+    /// neither dead letters nor the audit log (the nodes would refuse them anyway).
+    bool isViewOffered(View view) const;
 
     NodeStrip* nodeStrip() const { return m_strip; }
     OverviewView* overviewView() const { return m_overview; }
@@ -68,6 +71,9 @@ private:
     void updateEmptyState();
     void showNodeMenu(const QString& nodeId, const QPoint& globalPos);
     void onSessionAdded(NodeSession* session);
+    /// Adapts navigation to the signed-in roles, and picks the landing page the first time a role
+    /// is known: a nurse lands on the alert board, everyone else on the overview.
+    void applyRoles();
     void onCertificateChanged(NodeSession* session, const QString& pinned, const QString& presented);
     QString currentNodeId() const;
 
@@ -84,4 +90,5 @@ private:
     QLabel* m_keychainLabel = nullptr;
     QList<QAction*> m_viewActions;
     bool m_signInOpen = false;
+    bool m_landed = false;      ///< the role-based landing page was shown for the current sign-ins
 };

@@ -175,7 +175,7 @@ std::unique_ptr<ConsoleNodeFixture::Console> ConsoleNodeFixture::console(const Q
     c->session->stream()->setBackoff(200, 1000, 5000);
     bool answered = false;
     OpsReply reply;
-    c->session->signIn(user, OpsApiHelpers::password(user), nullptr, [&](const OpsReply& r) {
+    c->session->signIn(user, OpsApiHelpers::password(user), c->fleet.get(), [&](const OpsReply& r) {
         reply = r;
         answered = true;
     });

@@ -1,0 +1,97 @@
+// The console adapts to the role signed in on a REAL node (issue 6, "Roles"): a nurse lands on the
+// alert board and is offered neither dead letters nor the audit log; support lands on the overview
+// with every page; a console signed in as nurse on one node and as support on another offers
+// everything (the roles are per node, and the views check them per node).
+#include "tests/gui/support/ConsoleNodeFixture.h"
+#include "tests/integration/OpsApiHelpers.h"
+
+#include "ui/MainWindow.h"
+#include "ui/session/NodeFleet.h"
+#include "ui/session/NodeSession.h"
+
+#include <QAction>
+#include <QListWidget>
+#include <QTest>
+
+class tst_ConsoleRoles : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void nurseLandsOnAlertsWithoutDeadLettersOrAudit();
+    void supportLandsOnOverviewWithEveryPage();
+    void signingOutAndInAsSupportOffersThePagesAgain();
+
+private:
+    ConsoleNodeFixture m_fixture;
+};
+
+void tst_ConsoleRoles::initTestCase()
+{
+    qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/vigil-test-bus");
+    QString error;
+    QVERIFY2(m_fixture.start(&error), qPrintable(error));
+}
+
+void tst_ConsoleRoles::nurseLandsOnAlertsWithoutDeadLettersOrAudit()
+{
+    QString error;
+    auto console = m_fixture.console(ConsoleNodeFixture::NurseIcu, true, &error);
+    QVERIFY2(console, qPrintable(error));
+    MainWindow* window = console->window.get();
+    QTRY_COMPARE_WITH_TIMEOUT(console->session->roleName(), QStringLiteral("nurse"), 20000);
+    QCOMPARE(console->session->units(), QStringList{ConsoleNodeFixture::Unit});
+    QTRY_COMPARE(window->currentView(), MainWindow::AlertsPage);
+    QVERIFY(window->isViewOffered(MainWindow::AlertsPage));
+    QVERIFY(window->isViewOffered(MainWindow::EscalationsPage));
+    QVERIFY(!window->isViewOffered(MainWindow::DeadLettersPage));
+    QVERIFY(!window->isViewOffered(MainWindow::AuditPage));
+    // Neither the navigation nor the shortcut opens a page the role cannot use.
+    QVERIFY(!window->action(QStringLiteral("actionView5"))->isEnabled());
+    window->action(QStringLiteral("actionView5"))->trigger();
+    window->showView(MainWindow::AuditPage);
+    QCOMPARE(window->currentView(), MainWindow::AlertsPage);
+}
+
+void tst_ConsoleRoles::supportLandsOnOverviewWithEveryPage()
+{
+    QString error;
+    auto console = m_fixture.console(ConsoleNodeFixture::Support, true, &error);
+    QVERIFY2(console, qPrintable(error));
+    MainWindow* window = console->window.get();
+    QTRY_COMPARE_WITH_TIMEOUT(console->session->roleName(), QStringLiteral("support"), 20000);
+    QCOMPARE(window->currentView(), MainWindow::OverviewPage);
+    for (int v = 0; v < MainWindow::ViewCount; ++v)
+        QVERIFY2(window->isViewOffered(MainWindow::View(v)), qPrintable(MainWindow::viewName(MainWindow::View(v))));
+    window->showView(MainWindow::DeadLettersPage);
+    QCOMPARE(window->currentView(), MainWindow::DeadLettersPage);
+}
+
+void tst_ConsoleRoles::signingOutAndInAsSupportOffersThePagesAgain()
+{
+    QString error;
+    auto console = m_fixture.console(ConsoleNodeFixture::NurseIcu, true, &error);
+    QVERIFY2(console, qPrintable(error));
+    MainWindow* window = console->window.get();
+    QTRY_VERIFY_WITH_TIMEOUT(!window->isViewOffered(MainWindow::DeadLettersPage), 20000);
+    console->session->signOut();
+    QTRY_VERIFY(console->session->roleName().isEmpty());
+    bool answered = false;
+    OpsReply reply;
+    console->session->signIn(ConsoleNodeFixture::Support, OpsApiHelpers::password(ConsoleNodeFixture::Support), this,
+                             [&](const OpsReply& r) {
+                                 reply = r;
+                                 answered = true;
+                             });
+    QTRY_VERIFY_WITH_TIMEOUT(answered, 20000);
+    QVERIFY2(reply.ok(), qPrintable(reply.error));
+    QTRY_VERIFY(window->isViewOffered(MainWindow::DeadLettersPage));
+    QVERIFY(window->isViewOffered(MainWindow::AuditPage));
+    QVERIFY(window->action(QStringLiteral("actionView5"))->isEnabled());
+    // A new sign-in lands again by the role: support on the overview.
+    QCOMPARE(window->currentView(), MainWindow::OverviewPage);
+}
+
+QTEST_MAIN(tst_ConsoleRoles)
+#include "tst_consoleroles.moc"
