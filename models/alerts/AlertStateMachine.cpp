@@ -1,6 +1,7 @@
 #include "models/alerts/AlertStateMachine.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonValue>
 
 #include <algorithm>
@@ -109,6 +110,30 @@ QString valueText(const QJsonObject& evidence)
     if (value.isBool())
         return value.toBool() ? u"true"_s : u"false"_s;
     return {};
+}
+
+// The card's trend (issue 6): when a later result of the same key replaces a clinical alert's
+// evidence, the new evidence keeps what the alert showed before, newest first. Operational
+// evidence is a snapshot of figures refreshed every sample; a history of it would be noise.
+QJsonObject withPreviousValues(const Alert& alert, const QJsonObject& replacement)
+{
+    if (alert.category != AlertCategory::Clinical || alert.evidence.isEmpty() || replacement.isEmpty())
+        return replacement;
+    QJsonObject before;
+    for (const auto key : {u"value", u"flags", u"resultStatus", u"observedAt"}) {
+        const QJsonValue value = alert.evidence.value(key);
+        if (!value.isUndefined())
+            before.insert(key, value);
+    }
+    QJsonArray previous{before};
+    for (const QJsonValue& older : alert.evidence.value(u"previousValues"_s).toArray()) {
+        if (previous.size() >= AlertStateMachine::MaxPreviousValues)
+            break;
+        previous.append(older);
+    }
+    QJsonObject evidence = replacement;
+    evidence.insert(u"previousValues"_s, previous);
+    return evidence;
 }
 
 void addCorrelation(Alert& alert, const QByteArray& correlationId)
@@ -255,7 +280,7 @@ AlertStateMachine::SignalResult AlertStateMachine::onSignal(const AlertSignal& s
             ++alert.count;
             addCorrelation(alert, signal.correlationId);
             if (!signal.evidence.isEmpty())
-                alert.evidence = signal.evidence;
+                alert.evidence = withPreviousValues(alert, signal.evidence);
             if (!signal.title.isEmpty())
                 alert.title = signal.title;
             if (!signal.resultStatus.isEmpty())
@@ -381,7 +406,7 @@ AlertStateMachine::SignalResult AlertStateMachine::onSignal(const AlertSignal& s
             addCorrelation(alert, signal.correlationId);
             const QString oldValue = valueText(alert.evidence);
             if (!signal.evidence.isEmpty())
-                alert.evidence = signal.evidence;
+                alert.evidence = withPreviousValues(alert, signal.evidence);
             if (!signal.resultStatus.isEmpty())
                 alert.resultStatus = signal.resultStatus;
             close(alert, now, AlertState::Resolved, actor, disposition);

@@ -44,16 +44,22 @@ public:
         std::optional<Alert> updatedLastClosed;
     };
 
+    /// Longest evidence.previousValues of a clinical alert: the values it showed before later
+    /// results of its key replaced them ({value, flags, resultStatus, observedAt}, newest first).
+    static constexpr int MaxPreviousValues = 5;
+
     explicit AlertStateMachine(AlertClock clock);
 
     /// Applies a rule's signal (SEMANTICS.md 2.4 table; 3.3 for corrections):
     /// - Raise, no open alert: a silence or a cooldown after lastClosed → new alert Suppressed with
     ///   deadline = end of the silence/cooldown; else new alert Notified at level 0 (page level 0,
     ///   deadline = now + level 0 timeout); replacesAlertId = lastClosed's id when there is one.
-    /// - Raise, open alert: count++ and evidence/title/severity updated; re-page the current level
+    /// - Raise, open alert: count++ and evidence/title/severity updated (a clinical alert's new
+    ///   evidence carries the old values in previousValues); re-page the current level
     ///   (and the acknowledger) only when the severity went up or it is a correction with a changed
     ///   value; statusOnly or same value → update only. A Suppressed alert only updates.
-    /// - Clear, open alert: Resolved(signal.disposition) by "rule:<id>"; everyone already paged is told.
+    /// - Clear, open alert: Resolved(signal.disposition) by "rule:<id>" (evidence as for a raise);
+    ///   everyone already paged is told.
     ///   Clear with no open alert but a correction and a lastClosed that was acknowledged: a
     ///   "withdrawn" notice to the acknowledger, nothing else.
     /// - Retract: open alert (or a lastClosed that was Resolved) → Retracted; everyone paged is told.

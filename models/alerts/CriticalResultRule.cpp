@@ -71,14 +71,21 @@ QString displayValue(const SegmentReader& obx, const QString& valueType)
     return obx.value(u"5");
 }
 
-QString joinNonEmpty(const QStringList& parts)
+QString joinNonEmpty(const QStringList& parts, QChar separator = u' ')
 {
     QStringList kept;
     for (const QString& part : parts) {
         if (!part.isEmpty())
             kept.append(part);
     }
-    return kept.join(u' ');
+    return kept.join(separator);
+}
+
+/// Where the patient is, for the card ("bed ICU-3 301-A"): PV1-3 point of care, then room-bed.
+/// A location names a place, never a person, so it may go where patient identifiers may not.
+QString locationOf(const SegmentReader& pv1)
+{
+    return joinNonEmpty({pv1.value(u"3.1"), joinNonEmpty({pv1.value(u"3.2"), pv1.value(u"3.3")}, u'-')});
 }
 
 enum class StatusClass { Result, Correction, Wrong, Cancelled, StatusChange, Ignored };
@@ -141,6 +148,7 @@ QList<AlertSignal> CriticalResultRule::evaluate(const Hl7Message& message, const
     QString patientId;
     QString assigningAuthority;
     QString unit;
+    QString location;
     QString orderId;
 
     for (int index = 0; index < message.segmentCount(); ++index) {
@@ -150,11 +158,14 @@ QList<AlertSignal> CriticalResultRule::evaluate(const Hl7Message& message, const
             patientId = pid.value(u"3.1");
             assigningAuthority = pid.value(u"3.4");
             unit.clear();
+            location.clear();
             orderId.clear();
             continue;
         }
         if (name == "PV1") {
-            unit = SegmentReader(message, u"PV1", ++pv1Occurrence).value(u"3.1");
+            const SegmentReader pv1(message, u"PV1", ++pv1Occurrence);
+            unit = pv1.value(u"3.1");
+            location = locationOf(pv1);
             continue;
         }
         if (name == "OBR") {
@@ -291,6 +302,8 @@ QList<AlertSignal> CriticalResultRule::evaluate(const Hl7Message& message, const
         evidence.insert(u"valueType"_s, valueType);
         evidence.insert(u"controlId"_s, controlId);
         evidence.insert(u"sendingFacility"_s, sendingFacility);
+        if (!location.isEmpty())
+            evidence.insert(u"location"_s, location);
         signal.evidence = evidence;
 
         signalList.append(signal);

@@ -20,7 +20,9 @@ class Hl7Message;
 /// - unit = PV1-3.1; patientId = PID-3.1; subject = OBX-3.1; title like
 ///   "Critical result K 6.9 mmol/L (HH)" (OBX-3.2, else OBX-3.1); evidence: code, codeSystem, text,
 ///   value, units, referenceRange, flags (array), resultStatus, observedAt (OBX-14), valueType,
-///   controlId (MSH-10), sendingFacility.
+///   controlId (MSH-10), sendingFacility, and location when PV1-3 has one: point of care, then
+///   room-bed ("ICU-3 301-A"; empty parts left out). The state machine adds previousValues when a
+///   later result of the same key updates the alert (AlertStateMachine::onSignal).
 class CriticalResultRule
 {
 public:

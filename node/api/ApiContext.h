@@ -10,6 +10,7 @@
 class AlertService;
 class ApiCall;
 class AuditLog;
+class DeadLetterParking;
 class DeadLetterQuery;
 class EventHub;
 class FhirPhiMasker;
@@ -46,6 +47,7 @@ struct ApiContext
     qint64 startedAtMs = 0;
     QString fingerprint;
     AlertService* alerts = nullptr;                  ///< set once the alert service is up
+    DeadLetterParking* parking = nullptr;            ///< parks and unparks dead letters (set at start)
 
     /// Appends to the audit log and announces it on the stream. `call` gives actor, role and
     /// remote (nullptr for node-internal entries). Returns false (and logs) when the log could not

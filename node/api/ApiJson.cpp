@@ -119,6 +119,10 @@ QJsonObject deadLetterSummary(const DeadLetterSummary& d)
     putId(o, "resubmittedAs", d.resubmittedAs);
     if (d.resubmittedAtMs != 0)
         o.insert(QStringLiteral("resubmittedAt"), time(d.resubmittedAtMs));
+    if (d.parkedAtMs != 0)
+        o.insert(QStringLiteral("parkedAt"), time(d.parkedAtMs));
+    putText(o, "parkedBy", d.parkedBy);
+    putText(o, "parkReason", d.parkReason);
     putText(o, "unit", d.unit);
     putText(o, "messageType", d.messageType);
     putText(o, "triggerEvent", d.triggerEvent);

@@ -4,6 +4,7 @@
 #include "node/api/ApiJson.h"
 #include "node/api/ApiRouter.h"
 #include "node/api/MessageView.h"
+#include "node/api/ParkActions.h"
 #include "node/api/QueryReader.h"
 #include "node/api/ResubmitActions.h"
 #include "node/query/DeadLetterQuery.h"
@@ -23,7 +24,8 @@ bool readFilter(const ApiCallPtr& call, DeadLetterFilter& filter)
 {
     QueryReader q(call->query());
     filter.state = q.choice(QStringLiteral("state"),
-                            {QStringLiteral("open"), QStringLiteral("resubmitted"), QStringLiteral("all")},
+                            {QStringLiteral("open"), QStringLiteral("resubmitted"), QStringLiteral("parked"),
+                             QStringLiteral("all")},
                             QStringLiteral("open"));
     filter.stage = q.choice(QStringLiteral("stage"),
                             {QStringLiteral("parse"), QStringLiteral("validate"), QStringLiteral("deliver")});
@@ -95,6 +97,11 @@ void showDeadLetter(ApiContext& ctx, const ApiCallPtr& call)
     }
     if (letter->resubmittedAs != 0)
         body.insert(QStringLiteral("resubmittedAs"), letter->resubmittedAs);
+    if (letter->parkedAtMs != 0) {
+        body.insert(QStringLiteral("parkedAt"), ApiJson::time(letter->parkedAtMs));
+        body.insert(QStringLiteral("parkedBy"), letter->parkedBy);
+        body.insert(QStringLiteral("parkReason"), letter->parkReason);
+    }
     if (const auto message = ctx.store.message(letter->messageId)) {
         const bool unmasked = Authorizer::seesPhiUnmasked(call->principal(), message->unit);
         body.insert(QStringLiteral("content"), MessageView::content(*message, unmasked, ctx.phiMasker, ctx.fhirMasker));
@@ -123,6 +130,7 @@ void add(ApiRouter& router, ApiContext& ctx)
                 .permission = Permission::ReadDeadLetters,
                 .handler = [&ctx](const ApiCallPtr& call) { showDeadLetter(ctx, call); }});
     ResubmitActions::add(router, ctx);
+    ParkActions::add(router, ctx);
 }
 
 } // namespace DeadLetterRoutes

@@ -26,6 +26,7 @@
 #include "node/fhir/FhirEndpoint.h"
 #include "node/metrics/MetricsRegistry.h"
 #include "node/ops/OpsDatabase.h"
+#include "node/pipeline/DeadLetterParking.h"
 #include "node/pipeline/Resubmitter.h"
 #include "node/query/DeadLetterQuery.h"
 #include "node/query/MessageQuery.h"
@@ -38,6 +39,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QHttpServerResponder>
+#include <QJsonArray>
 #include <QLoggingCategory>
 #include <QTimer>
 
@@ -94,6 +96,7 @@ struct OpsApi::Private
     ApiRouter router;
     std::unique_ptr<StatsSampler> sampler;
     std::unique_ptr<Resubmitter> resubmitter;
+    std::unique_ptr<DeadLetterParking> parking;
     std::unique_ptr<ApiContext> context;
     std::unique_ptr<StreamServer> stream;
     std::unique_ptr<ApiServer> server;
@@ -160,6 +163,19 @@ bool OpsApi::start(StatsSampler::Provider statsProvider, QString* errorString)
                                {}, correlationId);
             });
 
+    d->parking = std::make_unique<DeadLetterParking>(d->store, *d->resubmitter);
+    for (const bool park : {true, false}) {
+        const auto signal = park ? &DeadLetterParking::parked : &DeadLetterParking::unparked;
+        connect(d->parking.get(), signal, this, [this, park](const QList<qint64>& deadLetterIds) {
+            QJsonArray ids;
+            for (qint64 id : deadLetterIds)
+                ids.append(id);
+            d->hub.publish(QString(park ? StreamEventType::DeadLetterParked : StreamEventType::DeadLetterUnparked),
+                           QJsonObject{{QStringLiteral("deadLetterIds"), ids},
+                                       {QStringLiteral("count"), deadLetterIds.size()}});
+        });
+    }
+
     d->context.reset(new ApiContext{config, d->store, d->users, d->tokens, d->throttle, d->audit, d->messages,
                                     d->deadLetters, *d->sampler, d->statsHistory, d->hub, *d->resubmitter,
                                     d->phiMasker, d->fhirMasker});
@@ -179,6 +195,7 @@ bool OpsApi::start(StatsSampler::Provider statsProvider, QString* errorString)
     d->alerts->setRecoverySource([reader](qint64 afterId, int limit) { return reader->after(afterId, limit); },
                                  d->store.lastMessageId());
     d->context->alerts = d->alerts.get();
+    d->context->parking = d->parking.get();
     d->context->uptime.start();
     d->context->startedAtMs = wallClock();
 

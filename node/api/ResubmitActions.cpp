@@ -3,8 +3,8 @@
 #include "models/hl7/PhiMasker.h"
 #include "node/api/ApiContext.h"
 #include "node/api/ApiRouter.h"
+#include "node/api/DeadLetterSelection.h"
 #include "node/pipeline/Resubmitter.h"
-#include "node/query/DeadLetterQuery.h"
 
 #include <QRegularExpression>
 
@@ -12,7 +12,6 @@ using Method = QHttpServerRequest::Method;
 
 namespace {
 
-constexpr int MaxPerRequest = 5000;
 constexpr int MaxDryRunPreviews = 100;
 
 /// Hides the values of diff entries that may hold PHI: HL7 fields in the PHI list (the preview
@@ -115,45 +114,15 @@ void resubmit(ApiContext& ctx, const ApiCallPtr& call)
                           QStringLiteral("say why these messages are resubmitted (5 to 500 characters); the reason "
                                          "is kept in the audit log"),
                           QStringLiteral("reason"));
-    const bool hasIds = body.contains(u"ids");
-    const bool hasSignature = body.contains(u"signature");
-    if (hasIds == hasSignature)
-        return call->fail(400, QStringLiteral("invalid-field"),
-                          QStringLiteral("give either ids (a list of dead-letter ids) or signature (a failure group)"),
-                          hasIds ? QStringLiteral("signature") : QStringLiteral("ids"));
     if (body.contains(u"dryRun") && !body.value(u"dryRun").isBool())
         return call->fail(400, QStringLiteral("invalid-field"), QStringLiteral("dryRun must be true or false"),
                           QStringLiteral("dryRun"));
     const bool dryRun = body.value(u"dryRun").toBool(false);
 
-    QList<qint64> ids;
-    QString target;
-    if (hasIds) {
-        const QJsonValue value = body.value(u"ids");
-        if (!value.isArray() || value.toArray().isEmpty() || value.toArray().size() > MaxPerRequest)
-            return call->fail(400, QStringLiteral("invalid-field"),
-                              QStringLiteral("ids must be a list of 1 to %1 dead-letter ids").arg(MaxPerRequest),
-                              QStringLiteral("ids"));
-        for (const QJsonValue& id : value.toArray()) {
-            if (!id.isDouble() || id.toDouble() < 1 || id.toDouble() != double(qint64(id.toDouble())))
-                return call->fail(400, QStringLiteral("invalid-field"), QStringLiteral("ids must be positive whole numbers"),
-                                  QStringLiteral("ids"));
-            if (!ids.contains(qint64(id.toDouble())))
-                ids.append(qint64(id.toDouble()));
-        }
-        target = ids.size() == 1 ? QStringLiteral("dead-letter:%1").arg(ids.first())
-                                 : QStringLiteral("dead-letters:%1").arg(ids.size());
-    } else {
-        const QString signature = body.value(u"signature").toString();
-        QString error;
-        const auto groupIds = ctx.deadLetters.ids(signature, true, &error);
-        if (!groupIds)
-            return call->fail(400, QStringLiteral("invalid-field"), error, QStringLiteral("signature"));
-        if (groupIds->isEmpty())
-            return call->fail(404, QStringLiteral("not-found"), QStringLiteral("the failure group has no open dead letters"));
-        ids = groupIds->mid(0, MaxPerRequest);
-        target = QStringLiteral("dead-letter-group:%1").arg(signature.left(64));
-    }
+    const auto selection = DeadLetterSelection::read(call, ctx.deadLetters, QStringLiteral("open"));
+    if (!selection)
+        return;
+    const QList<qint64>& ids = selection->ids;
     const auto edit = editedMessage(call);
     if (edit && ids.size() != 1)
         return call->fail(400, QStringLiteral("invalid-field"),
@@ -169,7 +138,7 @@ void resubmit(ApiContext& ctx, const ApiCallPtr& call)
     }
 
     // Audit before acting: an action that cannot be recorded does not happen.
-    AuditEntry entry{.action = QStringLiteral("resubmit"), .target = target, .reason = reason};
+    AuditEntry entry{.action = QStringLiteral("resubmit"), .target = selection->target, .reason = reason};
     entry.detail = QJsonObject{{QStringLiteral("count"), ids.size()}, {QStringLiteral("edited"), edit.has_value()}};
     if (!ctx.recordAudit(call.get(), entry))
         return call->fail(503, QStringLiteral("audit-unavailable"),

@@ -210,6 +210,19 @@ QJsonObject Resubmitter::ItemResult::toJson() const
     return o;
 }
 
+bool Resubmitter::claim(qint64 deadLetterId)
+{
+    if (isBusy(deadLetterId))
+        return false;
+    m_claimed.insert(deadLetterId);
+    return true;
+}
+
+void Resubmitter::release(qint64 deadLetterId)
+{
+    m_claimed.remove(deadLetterId);
+}
+
 Resubmitter::Preview Resubmitter::preview(qint64 deadLetterId, const std::optional<QByteArray>& editedMessage)
 {
     return plan(deadLetterId, editedMessage).preview;
@@ -245,7 +258,10 @@ Resubmitter::Plan Resubmitter::plan(qint64 deadLetterId, const std::optional<QBy
 
     // The store shows a replay's effect on the dead letter only once it has applied the commit.
     const auto resolved = m_resolved.constFind(deadLetterId);
-    if (letter->state != u"open" || resolved != m_resolved.cend()) {
+    if (letter->state == u"parked" && resolved == m_resolved.cend()) {
+        p.parked = true;
+        v.warnings << u"the dead letter is parked: unpark it before resubmitting"_s;
+    } else if (letter->state != u"open" || resolved != m_resolved.cend()) {
         const qint64 as = resolved != m_resolved.cend() ? *resolved : letter->resubmittedAs;
         v.warnings << (as != 0 ? u"the dead letter was already resubmitted as message %1"_s.arg(as)
                                : u"the dead letter is %1, not open"_s.arg(letter->state));
@@ -254,6 +270,8 @@ Resubmitter::Plan Resubmitter::plan(qint64 deadLetterId, const std::optional<QBy
     }
     if (m_inFlight.contains(deadLetterId))
         v.warnings << u"a resubmission of this dead letter is being committed"_s;
+    if (m_claimed.contains(deadLetterId))
+        v.warnings << u"the dead letter is being parked or unparked right now"_s;
 
     const ChannelConfig* channel = m_config.channel(letter->channel);
     const QString wantedKind = v.format == FhirFormat ? u"fhir"_s : u"mllp"_s;
@@ -305,7 +323,7 @@ Resubmitter::Plan Resubmitter::plan(qint64 deadLetterId, const std::optional<QBy
         v.warnings << u"%1 %2 from %3/%4 was already delivered downstream: the receiver may process it twice"_s.arg(
             key, p.controlId, p.sendingApplication, p.sendingFacility);
     }
-    v.resubmittable = p.open && !m_inFlight.contains(deadLetterId);
+    v.resubmittable = p.open && !isBusy(deadLetterId);
     return p;
 }
 
@@ -424,6 +442,11 @@ void Resubmitter::resubmit(QList<qint64> deadLetterIds, std::optional<QByteArray
             refuse(NotFound, p.preview.message);
             continue;
         }
+        if (p.parked) {
+            refuse(Parked, u"dead letter %1 is parked (set aside by %2): unpark it before resubmitting"_s.arg(id).arg(
+                               p.letter.parkedBy));
+            continue;
+        }
         if (!p.open) {
             const qint64 as = m_resolved.value(id, p.letter.resubmittedAs);
             refuse(NotOpen, as != 0 ? u"dead letter %1 was already resubmitted as message %2"_s.arg(id).arg(as)
@@ -433,6 +456,10 @@ void Resubmitter::resubmit(QList<qint64> deadLetterIds, std::optional<QByteArray
         if (m_inFlight.contains(id)) {
             // Also the same ID twice in one selection.
             refuse(InFlight, u"a resubmission of dead letter %1 is being committed"_s.arg(id));
+            continue;
+        }
+        if (m_claimed.contains(id)) {
+            refuse(InFlight, u"dead letter %1 is being parked or unparked right now"_s.arg(id));
             continue;
         }
         if (!p.preview.ok) {

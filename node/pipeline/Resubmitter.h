@@ -27,7 +27,8 @@ struct NodeConfig;
 /// trace. The original message and its dead letter are kept; the new message links back to it
 /// (replay_of) and the dead letter is marked resubmitted in the same commit. A dead letter from the
 /// delivery stage goes to the destination that failed, not to every destination again; one from
-/// parse or validate is routed afresh.
+/// parse or validate is routed afresh. A parked dead letter (DeadLetterParking) is refused until it
+/// is unparked.
 ///
 /// The route handlers above it own roles, idempotency keys and the audit log. Lives on one thread
 /// (the one that calls it); the store's completions come back to that thread.
@@ -47,6 +48,7 @@ public:
     /// Refusal codes of Preview::code and ItemResult::code.
     static constexpr QLatin1String NotFound{"not-found"};             ///< no such dead letter
     static constexpr QLatin1String NotOpen{"not-open"};               ///< already resubmitted
+    static constexpr QLatin1String Parked{"parked"};                  ///< set aside by an admin: unpark it first
     static constexpr QLatin1String InFlight{"in-flight"};             ///< a resubmission of it is being committed
     static constexpr QLatin1String ChannelGone{"channel-gone"};       ///< its channel was removed or changed kind
     static constexpr QLatin1String DestinationGone{"destination-gone"}; ///< delivery stage: its destination was removed
@@ -115,6 +117,14 @@ public:
     /// Dead letters whose resubmission is being committed right now.
     int inFlight() const { return int(m_inFlight.size()); }
 
+    /// Another action on a dead letter (parking) holds it while it commits: a resubmission of it
+    /// meanwhile is refused as in-flight, like a second resubmission. False when it is held or
+    /// being resubmitted already. Main thread, like everything here.
+    bool claim(qint64 deadLetterId);
+    void release(qint64 deadLetterId);
+    /// Being resubmitted, or held by claim().
+    bool isBusy(qint64 deadLetterId) const { return m_inFlight.contains(deadLetterId) || m_claimed.contains(deadLetterId); }
+
 signals:
     /// A committed replay's queue entries, for the destination queues (like MllpChannel::enqueued).
     void enqueued(const QList<QueuedItem>& items);
@@ -130,6 +140,7 @@ private:
         Preview preview;
         DeadLetter letter;
         bool open = false;                           ///< open in the store and not resolved in this process
+        bool parked = false;                         ///< parked in the store
         IngestRecord record;                         ///< valid when preview.ok
         QString controlId;
         QString sendingApplication;
@@ -148,6 +159,7 @@ private:
     WasDelivered m_wasDelivered;
     std::function<qint64()> m_nowMs;
     QSet<qint64> m_inFlight;
+    QSet<qint64> m_claimed;                          ///< held by claim()
     /// Resolved by a replay committed here but perhaps not yet visible to reads (the store applies
     /// commits to its tables a little later): dead letter → new message ID, until a flush confirms.
     QHash<qint64, qint64> m_resolved;

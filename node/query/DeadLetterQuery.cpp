@@ -15,7 +15,7 @@ namespace {
 constexpr const char* SummaryColumns = "d.id, d.message_id, d.correlation_id, d.channel, d.destination, d.stage, "
                                        "d.reason, d.error_class, d.error_location, d.attempts, d.created_at, d.state, "
                                        "d.resubmitted_as, d.resubmitted_at, m.unit, m.msg_type, m.trigger_event, "
-                                       "m.control_id";
+                                       "m.control_id, d.parked_at, d.parked_by, d.park_reason";
 
 const QString AllStates = QStringLiteral("all");
 
@@ -226,6 +226,9 @@ std::optional<DeadLetterPage> DeadLetterQuery::find(const DeadLetterFilter& filt
             d.messageType = s.text(15);
             d.triggerEvent = s.text(16);
             d.controlId = s.text(17);
+            d.parkedAtMs = s.int64(18);
+            d.parkedBy = s.text(19);
+            d.parkReason = s.text(20);
             d.signature = encodeSignature({ d.stage, d.errorClass, d.errorLocation });
             page.items.append(d);
         },
@@ -302,6 +305,12 @@ std::optional<QList<DeadLetterGroup>> DeadLetterQuery::groups(const DeadLetterFi
 
 std::optional<QList<qint64>> DeadLetterQuery::ids(const QString& signature, bool openOnly, QString* errorString)
 {
+    return idsInState(signature, openOnly ? QStringLiteral("open") : QString(), errorString);
+}
+
+std::optional<QList<qint64>> DeadLetterQuery::idsInState(const QString& signature, const QString& state,
+                                                         QString* errorString)
+{
     const auto parts = decodeSignature(signature);
     if (!parts) {
         if (errorString)
@@ -312,8 +321,8 @@ std::optional<QList<qint64>> DeadLetterQuery::ids(const QString& signature, bool
     QueryParams params;
     QByteArray sql = "SELECT d.id FROM dead_letters AS d INDEXED BY dead_letters_signature WHERE "
         + signatureTerms(params, *parts);
-    if (openOnly)
-        sql += " AND d.state = 'open'";
+    if (!state.isEmpty())
+        sql += " AND d.state = " + params.add(state);
     sql += " ORDER BY d.id";
     QList<qint64> result;
     if (!m_connection.run(
@@ -330,8 +339,8 @@ std::optional<DeadLetter> DeadLetterQuery::deadLetter(
     // The dead letter's columns in StoreRows order (raw included), then its message's unit.
     const QByteArray sql = "SELECT d.id, d.message_id, d.correlation_id, d.channel, d.destination, d.stage, d.reason, "
                            "d.error_class, d.error_location, d.attempts, d.created_at, d.state, d.resubmitted_as, "
-                           "d.raw, m.unit FROM dead_letters AS d LEFT JOIN messages AS m ON m.id = d.message_id "
-                           "WHERE d.id = "
+                           "d.parked_at, d.parked_by, d.park_reason, d.raw, m.unit FROM dead_letters AS d "
+                           "LEFT JOIN messages AS m ON m.id = d.message_id WHERE d.id = "
         + params.add(id);
     std::optional<DeadLetter> result;
     QString unit;
@@ -339,7 +348,7 @@ std::optional<DeadLetter> DeadLetterQuery::deadLetter(
         sql, params,
         [&](const SqliteStatement& s) {
             result = StoreRows::readDeadLetter(s, true);
-            unit = s.text(14);
+            unit = s.text(17);
         },
         errorString);
     if (!ok || (units && !UnitScope::contains(*units, unit)))

@@ -42,6 +42,9 @@ public:
     /// The dead letters of a group, oldest first (the order to resubmit them in, which keeps each
     /// patient's messages in order).
     std::optional<QList<qint64>> ids(const QString& signature, bool openOnly, QString* errorString = nullptr);
+    /// The same, of the group's dead letters in `state` ("open", "parked", ...; empty: every state).
+    std::optional<QList<qint64>> idsInState(const QString& signature, const QString& state,
+                                            QString* errorString = nullptr);
     /// One dead letter with its bytes.
     std::optional<DeadLetter> deadLetter(
         qint64 id, const std::optional<QStringList>& units = std::nullopt, QString* errorString = nullptr);

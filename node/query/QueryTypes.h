@@ -75,7 +75,7 @@ struct MessageDetail
 /// A search over the dead-letter queue.
 struct DeadLetterFilter
 {
-    QString state = QStringLiteral("open"); ///< "open", "resubmitted", or "all"
+    QString state = QStringLiteral("open"); ///< "open", "resubmitted", "parked", or "all"
     QString stage; ///< parse, validate, deliver
     QString errorClass;
     QString channel;
@@ -103,6 +103,9 @@ struct DeadLetterSummary
     QString state;
     qint64 resubmittedAs = 0;
     qint64 resubmittedAtMs = 0;
+    qint64 parkedAtMs = 0; ///< parked: when; 0 otherwise
+    QString parkedBy;
+    QString parkReason;
     QString signature; ///< its failure group
     QString unit;
     QString messageType;

@@ -682,6 +682,61 @@ void MessageStore::deadLetterQueued(const QueuedItem& item, const QString& reaso
         {}, false);
 }
 
+void MessageStore::setParked(ParkChange change, QObject* context, std::function<void(const ParkOutcome&)> done)
+{
+    auto outcome = std::make_shared<ParkOutcome>();
+    QPointer<QObject> guard(context);
+    submitWrite(
+        [outcome, change = std::move(change)](SqliteDatabase& db) {
+            // Runs again, alone, when another write failed its batch: start from nothing each time.
+            outcome->items.clear();
+            auto read = db.prepare("SELECT state, resubmitted_as FROM dead_letters WHERE id = ?1");
+            auto update = change.park
+                ? db.prepare("UPDATE dead_letters SET state = 'parked', parked_at = ?2, parked_by = ?3, "
+                             "park_reason = ?4 WHERE id = ?1 AND state = 'open'")
+                : db.prepare("UPDATE dead_letters SET state = 'open', parked_at = NULL, parked_by = NULL, "
+                             "park_reason = NULL WHERE id = ?1 AND state = 'parked'");
+            if (!read.isValid() || !update.isValid())
+                return false;
+            const QString from = change.park ? QStringLiteral("open") : QStringLiteral("parked");
+            for (qint64 id : change.deadLetterIds) {
+                ParkOutcome::Item item;
+                item.deadLetterId = id;
+                read.bind(1, id);
+                if (read.next()) {
+                    item.stateBefore = read.text(0);
+                    item.resubmittedAs = read.int64(1);
+                }
+                const bool readFailed = read.failed();
+                read.reset();
+                if (readFailed)
+                    return false;
+                if (!item.stateBefore.isEmpty() && item.stateBefore == from) {
+                    update.bind(1, id);
+                    if (change.park)
+                        update.bind(2, change.atMs).bind(3, change.by).bind(4, change.reason);
+                    if (!update.run())
+                        return false;
+                    item.changed = db.changes() == 1;
+                }
+                outcome->items.append(item);
+            }
+            return true;
+        },
+        [outcome, guard, done = std::move(done), hadContext = context != nullptr](bool ok, const QString& error) {
+            outcome->committed = ok;
+            if (!ok) {
+                outcome->error = error;
+                for (ParkOutcome::Item& item : outcome->items)
+                    item.changed = false;
+            }
+            if (hadContext && !guard)
+                return;
+            postTo(guard.data(), [outcome, done] { done(*outcome); });
+        },
+        false);
+}
+
 void MessageStore::flush(QObject* context, std::function<void()> done)
 {
     QPointer<QObject> guard(context);

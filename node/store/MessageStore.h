@@ -64,6 +64,12 @@ public:
     /// Moves the entry from its queue to the dead-letter queue.
     void deadLetterQueued(const QueuedItem& item, const QString& reason, const QString& errorClass, int attempts,
                           TraceEvent event);
+    /// Parks open dead letters (open → parked, with who, when and why) or unparks parked ones
+    /// (parked → open, those cleared), in one transaction that applies after every write submitted
+    /// before it — so a resubmission committed earlier wins, and the outcome says so. Each item's
+    /// state is checked inside that transaction. `done` runs on context's thread once committed (or
+    /// failed: then nothing changed); reads made after it see the change.
+    void setParked(ParkChange change, QObject* context, std::function<void(const ParkOutcome&)> done);
     /// Runs `done` on context's thread after everything submitted before it is committed.
     void flush(QObject* context, std::function<void()> done);
 

@@ -27,8 +27,11 @@ DeadLetter readDeadLetter(const SqliteStatement& s, bool withRaw)
     dl.createdAtMs = s.int64(10);
     dl.state = s.text(11);
     dl.resubmittedAs = s.int64(12);
+    dl.parkedAtMs = s.int64(13);
+    dl.parkedBy = s.text(14);
+    dl.parkReason = s.text(15);
     if (withRaw)
-        dl.raw = s.blob(13);
+        dl.raw = s.blob(16);
     return dl;
 }
 

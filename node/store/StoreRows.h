@@ -16,7 +16,7 @@ TraceEvent readTraceEvent(const SqliteStatement& stmt);
 /// leaves it out selects DeadLetterColumns without it and passes withRaw = false.
 inline constexpr const char* DeadLetterColumns = "id, message_id, correlation_id, channel, destination, stage, reason, "
                                                  "error_class, error_location, attempts, created_at, state, "
-                                                 "resubmitted_as";
+                                                 "resubmitted_as, parked_at, parked_by, park_reason";
 DeadLetter readDeadLetter(const SqliteStatement& stmt, bool withRaw);
 
 /// A message's trace is its ingest steps (packed in the message rows) followed by the later rows

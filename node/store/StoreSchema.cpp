@@ -2,6 +2,8 @@
 
 #include "node/store/Sqlite.h"
 
+#include <QByteArray>
+
 namespace {
 
 // Version 1. Messages keep their raw bytes forever (until retention); queue rows are deleted once
@@ -102,6 +104,16 @@ CREATE INDEX dead_letters_groups ON dead_letters(state, stage, error_class, erro
 CREATE INDEX trace_by_message ON trace_events(message_id);
 )SQL";
 
+// Version 3 (issue 6, the console's "park a group"): a dead letter can be set aside ('parked') by an
+// admin — a test message, a known-bad feed — so nobody resubmits it, without deleting it. Who, when
+// and why stay on the row while it is parked (the audit log keeps them for good). No new index:
+// dead_letters_state and dead_letters_groups already lead with the state.
+const char* const SchemaV3 = R"SQL(
+ALTER TABLE dead_letters ADD COLUMN parked_at INTEGER;
+ALTER TABLE dead_letters ADD COLUMN parked_by TEXT;
+ALTER TABLE dead_letters ADD COLUMN park_reason TEXT;
+)SQL";
+
 int userVersion(SqliteDatabase& db)
 {
     auto stmt = db.prepare("PRAGMA user_version");
@@ -138,8 +150,10 @@ bool StoreSchema::migrate(SqliteDatabase& db, QString* errorString)
         ok = db.exec(SchemaV1, &error);
     if (ok && version < 2)
         ok = db.exec(SchemaV2, &error);
+    if (ok && version < 3)
+        ok = db.exec(SchemaV3, &error);
     if (ok)
-        ok = db.exec("PRAGMA user_version = 2", &error);
+        ok = db.exec(QByteArray("PRAGMA user_version = " + QByteArray::number(CurrentVersion)).constData(), &error);
     if (ok)
         ok = db.exec("COMMIT", &error);
     if (!ok) {

@@ -118,7 +118,36 @@ struct DeadLetter
     QString errorLocation;
     int attempts = 0;
     qint64 createdAtMs = 0;
-    QString state;                                   ///< open, resubmitted
+    QString state;                                   ///< open, resubmitted, parked
     qint64 resubmittedAs = 0;                        ///< the message ID of its replay
+    qint64 parkedAtMs = 0;                           ///< parked: when (0 otherwise)
+    QString parkedBy;                                ///< parked: the user who set it aside
+    QString parkReason;                              ///< parked: why, as the user wrote it
     QByteArray raw;                                  ///< the original bytes
+};
+
+/// Sets dead letters aside (park: open → parked) or takes them back (unpark: parked → open); see
+/// MessageStore::setParked().
+struct ParkChange
+{
+    QList<qint64> deadLetterIds;
+    bool park = true;                                ///< false: unpark
+    qint64 atMs = 0;                                 ///< park: when
+    QString by;                                      ///< park: the user
+    QString reason;                                  ///< park: why
+};
+
+/// What MessageStore::setParked() did, item by item in the order asked.
+struct ParkOutcome
+{
+    struct Item
+    {
+        qint64 deadLetterId = 0;
+        bool changed = false;                        ///< it was in the state the change starts from, and moved
+        QString stateBefore;                         ///< its state when the change was applied; empty: no such dead letter
+        qint64 resubmittedAs = 0;                    ///< a resubmitted one: its replay
+    };
+    bool committed = false;
+    QString error;                                   ///< why the commit failed (then nothing changed)
+    QList<Item> items;
 };

@@ -66,7 +66,8 @@ struct StreamSessionOptions
          {"type":"event","seq":<n>,"event":"<type>","at":"<ISO 8601 UTC, ms>","data":{...},
           "unit":"<care unit, when unit-bound>","correlationId":"<32 hex, when about one message>"}
        Types: `stats.tick` (topic stats), `message.state` (messages), `deadLetter.added`,
-       `deadLetter.resubmitted` (deadLetters), `alert.changed` (alerts), `audit.appended` (audit).
+       `deadLetter.resubmitted`, `deadLetter.parked`, `deadLetter.unparked` (deadLetters),
+       `alert.changed` (alerts), `audit.appended` (audit).
 
     5. Filtering by role. Not sent: events outside the subscribed topics; events of a unit the user may
        not see; deadLetters and audit to nurses (reported in `denied`); message and alert events

@@ -43,6 +43,8 @@ inline constexpr QLatin1StringView StatsTick{"stats.tick"};
 inline constexpr QLatin1StringView MessageState{"message.state"};
 inline constexpr QLatin1StringView DeadLetterAdded{"deadLetter.added"};
 inline constexpr QLatin1StringView DeadLetterResubmitted{"deadLetter.resubmitted"};
+inline constexpr QLatin1StringView DeadLetterParked{"deadLetter.parked"};
+inline constexpr QLatin1StringView DeadLetterUnparked{"deadLetter.unparked"};
 inline constexpr QLatin1StringView AlertChanged{"alert.changed"};
 inline constexpr QLatin1StringView AuditAppended{"audit.appended"};
 

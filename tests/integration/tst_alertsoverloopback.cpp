@@ -583,6 +583,9 @@ void tst_AlertsOverLoopback::criticalResultRaisesOneAlert()
     QCOMPARE(evidence.value(u"units").toString(), u"mmol/L"_s);
     QCOMPARE(evidence.value(u"referenceRange").toString(), u"3.5-5.1"_s);
     QCOMPARE(evidence.value(u"controlId").toString(), u"SYN-ALERT-0001"_s);
+    // Where the patient is (PV1-3: point of care, room-bed), for the card; a new alert has no trend.
+    QCOMPARE(evidence.value(u"location").toString(), u"ICU-3 301-A"_s);
+    QVERIFY(!evidence.contains(u"previousValues"));
     // PHI: masked for support.
     QCOMPARE(alert.value(u"patientId").toString(), u"***"_s);
     QVERIFY(!compact(alert).contains("SYN-0001"));
@@ -657,6 +660,12 @@ void tst_AlertsOverLoopback::correctedResultUpdatesThenResolves()
     QJsonObject alert = detail(support, m_firstAlertId);
     QCOMPARE(items(support.get(u"/api/v1/alerts?category=clinical"_s)).size(), 1);
     QCOMPARE(alert.value(u"evidence").toObject().value(u"value").toString(), u"7.2"_s);
+    // The trend: what the alert showed before the correction.
+    const QJsonObject firstResult{{u"value"_s, u"6.9"_s},
+                                  {u"flags"_s, QJsonArray{u"HH"_s}},
+                                  {u"resultStatus"_s, u"F"_s},
+                                  {u"observedAt"_s, u"20250301093000"_s}};
+    QCOMPARE(alert.value(u"evidence").toObject().value(u"previousValues").toArray(), QJsonArray{firstResult});
     QCOMPARE(alert.value(u"resultStatus").toString(), u"C"_s);
     QVERIFY(alert.value(u"state").toString() == u"notified" || alert.value(u"state").toString() == u"escalated");
     const QStringList correlationIds = strings(alert.value(u"correlationIds"));
@@ -678,6 +687,11 @@ void tst_AlertsOverLoopback::correctedResultUpdatesThenResolves()
     alert = detail(support, m_firstAlertId);
     QCOMPARE(alert.value(u"disposition").toString(), u"corrected"_s);
     QCOMPARE(alert.value(u"evidence").toObject().value(u"value").toString(), u"4.2"_s);
+    const QJsonArray trend = alert.value(u"evidence").toObject().value(u"previousValues").toArray();
+    QCOMPARE(trend.size(), 2);
+    QCOMPARE(trend.at(0).toObject().value(u"value").toString(), u"7.2"_s);
+    QCOMPARE(trend.at(0).toObject().value(u"resultStatus").toString(), u"C"_s);
+    QCOMPARE(trend.at(1).toObject(), firstResult);
     QVERIFY(!alert.contains(u"nextEscalationAt"));
     QVERIFY(alert.contains(u"closedAt"));
     QCOMPARE(transitions(alert, u"resolve"_s).size(), 1);
@@ -719,6 +733,8 @@ void tst_AlertsOverLoopback::webhookGetsPagesWithoutPatientIdentifiers()
         QCOMPARE(payloadAlert.value(u"id").toInteger(), m_firstAlertId);
         QCOMPARE(payloadAlert.value(u"unit").toString(), Unit);
         QVERIFY(!payloadAlert.value(u"evidence").toObject().isEmpty());
+        // The location names a place, not a person: the paging system gets it.
+        QCOMPARE(payloadAlert.value(u"evidence").toObject().value(u"location").toString(), u"ICU-3 301-A"_s);
     }
     QCOMPARE(received.first().json.value(u"level").toInt(), 0);
     QCOMPARE(strings(received.first().json.value(u"recipients")), QStringList{u"unit"_s});

@@ -383,7 +383,7 @@ QList<Param> messageFilter(qint64 maxLimit)
 
 QList<Param> deadLetterFilter()
 {
-    return {{"state", Param::Choice, 0, 0, {"open", "resubmitted", "all"}},
+    return {{"state", Param::Choice, 0, 0, {"open", "resubmitted", "parked", "all"}},
             {"stage", Param::Choice, 0, 0, {"parse", "validate", "deliver"}},
             {"errorClass", Param::Text, 0, 64, {}},
             {"channel", Param::Text, 0, 128, {}},
@@ -418,6 +418,8 @@ const QList<Route>& routes()
         {"GET", "/api/v1/dead-letters/{id}", false, false, {}},
         {"POST", "/api/v1/dead-letters/{id}/preview", true, false, {}},
         {"POST", "/api/v1/dead-letters/resubmit", true, false, {}},
+        {"POST", "/api/v1/dead-letters/park", true, false, {}},
+        {"POST", "/api/v1/dead-letters/unpark", true, false, {}},
         {"GET", "/api/v1/audit", false, false,
          {{"actor", Param::Text, 0, 64, {}},
           {"action", Param::Text, 0, 64, {}},
@@ -1058,7 +1060,9 @@ private:
         }
         const Route& route = oneOf(jsonRoutes);
         FuzzRequest r{"bad-body", route.method, instantiate(route.pattern), {}, {}};
-        const bool resubmit = route.pattern.endsWith("/resubmit");
+        // Resubmit, park and unpark take the same selection and an Idempotency-Key.
+        const bool resubmit = route.pattern.endsWith("/resubmit") || route.pattern.endsWith("/park")
+            || route.pattern.endsWith("/unpark");
         const int shape = below(4);
         if (shape == 0) {
             r.kind = "bad-content-type";

@@ -12,12 +12,14 @@
 #include <QDateTime>
 #include <QFile>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
 
 #include <algorithm>
+#include <cmath>
 
 using namespace OpsApiHelpers;
 using namespace Qt::StringLiterals;
@@ -46,6 +48,18 @@ qint64 msOf(const QJsonValue& isoTime)
 QString encoded(const QString& value)
 {
     return QString::fromLatin1(QUrl::toPercentEncoding(value));
+}
+
+/// An ADT whose PV1 comes before its PID: invalid at validate with a failure signature of its own
+/// (segment order), so parking its group touches no other test's dead letters.
+QByteArray pv1BeforePid(const QString& controlId)
+{
+    // MSH, EVN, PID, PV1 (OpsApiHelpers::adt): PV1 moves up one.
+    const QByteArray message
+        = adt(controlId, QStringLiteral("MRN-") + controlId, QStringLiteral("PARKED"), QStringLiteral("4B"));
+    QList<QByteArray> segments = message.split('\r');
+    segments.swapItemsAt(2, 3);
+    return segments.join('\r');
 }
 
 QJsonObject editedWithMrn(const QString& controlId, const QString& mrn, const QString& family)
@@ -103,6 +117,7 @@ private slots:
     void dryRunChangesNothing();
     void idempotencyKeysFollowTheRules();
     void resubmitByFailureGroup();
+    void parkAndUnparkAGroup();
 
     // FHIR ingest on the same server
     void fhirResourceIsIngestedUnderItsTraceparent();
@@ -1230,6 +1245,171 @@ void tst_OpsApi::resubmitByFailureGroup()
                                 { QStringLiteral("reason"), QStringLiteral("made-up group") } },
                             QStringLiteral("group-2")),
         400, QStringLiteral("invalid-field")));
+}
+
+void tst_OpsApi::parkAndUnparkAGroup()
+{
+    const ApiClient admin = as(Admin);
+    const ApiClient support = as(Support);
+    const auto depth = [&admin] {
+        // vigil_dlq_depth is read from the store when /metrics is asked for: no sampling delay.
+        const QRegularExpression line(QStringLiteral("(?m)^vigil_dlq_depth (\\d+)$"));
+        return line.match(QString::fromUtf8(admin.get(QStringLiteral("/metrics")).body)).captured(1).toInt();
+    };
+    for (const QString& id : { QStringLiteral("PK-1"), QStringLiteral("PK-2") })
+        QCOMPARE(sendMllp(QStringLiteral("dl-in"), pv1BeforePid(id)), QStringLiteral("AE"));
+    const QJsonObject one = waitForDeadLetter(QStringLiteral("dl-in"), QStringLiteral("PK-1"));
+    const QJsonObject two = waitForDeadLetter(QStringLiteral("dl-in"), QStringLiteral("PK-2"));
+    QVERIFY(!one.isEmpty() && !two.isEmpty());
+    const qint64 oneId = one.value(QStringLiteral("id")).toInteger();
+    const qint64 twoId = two.value(QStringLiteral("id")).toInteger();
+    const QString signature = one.value(QStringLiteral("signature")).toString();
+    QCOMPARE(two.value(QStringLiteral("signature")).toString(), signature);
+    QCOMPARE(one.value(QStringLiteral("errorLocation")).toString().left(3), QStringLiteral("PV1"));
+    const QSet<qint64> group { oneId, twoId };
+    const auto idsOf = [](const ApiClient::Reply& reply) {
+        QSet<qint64> ids;
+        for (const QJsonValue& v : items(reply))
+            ids.insert(v.toObject().value(QStringLiteral("id")).toInteger());
+        return ids;
+    };
+    const auto groupCount = [&](const QString& query) {
+        for (const QJsonValue& v : items(admin.get(QStringLiteral("/api/v1/dead-letters/groups") + query))) {
+            if (v.toObject().value(QStringLiteral("signature")).toString() == signature)
+                return v.toObject().value(QStringLiteral("count")).toInt();
+        }
+        return 0;
+    };
+    QCOMPARE(groupCount(QString()), 2);
+    const QString bySignature = QStringLiteral("&signature=") + encoded(signature);
+    QCOMPARE(idsOf(admin.get(QStringLiteral("/api/v1/dead-letters?limit=500") + bySignature)), group);
+    const int depthBefore = depth();
+    QVERIFY(depthBefore >= 2);
+
+    const QString path = QStringLiteral("/api/v1/dead-letters/park");
+    const QJsonObject body { { QStringLiteral("signature"), signature },
+        { QStringLiteral("reason"), QStringLiteral("known-bad test feed, ticket INC-1077") } };
+    // Support may read dead letters but not park them; without a key nothing happens either.
+    QVERIFY(isErrorBody(support.post(path, body, QStringLiteral("park-support")), 403, QStringLiteral("forbidden")));
+    QVERIFY(isErrorBody(admin.post(path, body), 400, QStringLiteral("idempotency-key-required")));
+    QVERIFY(isErrorBody(admin.post(path,
+                            QJsonObject { { QStringLiteral("signature"), signature },
+                                { QStringLiteral("reason"), QStringLiteral("no") } },
+                            QStringLiteral("park-short-reason")),
+        400, QStringLiteral("reason-required")));
+    QCOMPARE(groupCount(QString()), 2);
+
+    // Park the whole group.
+    const ApiClient::Reply parked = admin.post(path, body, QStringLiteral("park-1"));
+    QCOMPARE(parked.status, 200);
+    QCOMPARE(parked.json().value(QStringLiteral("parked")).toInt(), 2);
+    QCOMPARE(parked.json().value(QStringLiteral("refused")).toInt(), 0);
+    QSet<qint64> answered;
+    for (const QJsonValue& v : parked.json().value(QStringLiteral("results")).toArray()) {
+        QVERIFY(v.toObject().value(QStringLiteral("ok")).toBool());
+        answered.insert(v.toObject().value(QStringLiteral("deadLetterId")).toInteger());
+    }
+    QCOMPARE(answered, group);
+
+    // The default (open) list, its groups and the depth leave them out; state=parked and all show them.
+    QVERIFY(!idsOf(admin.get(QStringLiteral("/api/v1/dead-letters?limit=500&channel=dl-in"))).intersects(group));
+    QCOMPARE(idsOf(admin.get(QStringLiteral("/api/v1/dead-letters?limit=500&state=parked") + bySignature)), group);
+    QCOMPARE(idsOf(admin.get(QStringLiteral("/api/v1/dead-letters?limit=500&state=all") + bySignature)), group);
+    QCOMPARE(groupCount(QString()), 0);
+    QCOMPARE(groupCount(QStringLiteral("?state=parked")), 2);
+    QCOMPARE(depth(), depthBefore - 2);
+    for (const QJsonValue& v : items(admin.get(QStringLiteral("/api/v1/dead-letters?state=parked") + bySignature))) {
+        const QJsonObject letter = v.toObject();
+        QCOMPARE(letter.value(QStringLiteral("state")).toString(), QStringLiteral("parked"));
+        QCOMPARE(letter.value(QStringLiteral("parkedBy")).toString(), Admin);
+        QCOMPARE(letter.value(QStringLiteral("parkReason")).toString(),
+            body.value(QStringLiteral("reason")).toString());
+        QVERIFY(std::abs(msOf(letter.value(QStringLiteral("parkedAt"))) - QDateTime::currentMSecsSinceEpoch())
+            < 60000);
+    }
+    const QJsonObject detail = support.get(QStringLiteral("/api/v1/dead-letters/%1").arg(oneId)).json();
+    QCOMPARE(detail.value(QStringLiteral("state")).toString(), QStringLiteral("parked"));
+    QCOMPARE(detail.value(QStringLiteral("parkedBy")).toString(), Admin);
+
+    // The same request again: the first answer, replayed; nothing done or audited twice.
+    const ApiClient::Reply again = admin.post(path, body, QStringLiteral("park-1"));
+    QCOMPARE(again.status, 200);
+    QCOMPARE(again.headers.value("idempotent-replayed"), QByteArray("true"));
+    QCOMPARE(again.body, parked.body);
+    const QString groupTarget
+        = QStringLiteral("&target=") + encoded(QStringLiteral("dead-letter-group:") + signature.left(64));
+    const QJsonArray parkAudit
+        = items(admin.get(QStringLiteral("/api/v1/audit?action=dead-letter-park") + groupTarget));
+    QCOMPARE(parkAudit.size(), 1);
+    const QJsonObject entry = parkAudit.at(0).toObject();
+    QCOMPARE(entry.value(QStringLiteral("actor")).toString(), Admin);
+    QCOMPARE(entry.value(QStringLiteral("outcome")).toString(), QStringLiteral("ok"));
+    QCOMPARE(entry.value(QStringLiteral("reason")).toString(), body.value(QStringLiteral("reason")).toString());
+    QCOMPARE(entry.value(QStringLiteral("detail")).toObject().value(QStringLiteral("count")).toInt(), 2);
+
+    // A parked dead letter is not resubmitted: refused with "parked" until it is unparked.
+    const ApiClient::Reply resubmit = admin.post(QStringLiteral("/api/v1/dead-letters/resubmit"),
+        QJsonObject { { QStringLiteral("ids"), QJsonArray { oneId } },
+            { QStringLiteral("reason"), QStringLiteral("try it anyway") } },
+        QStringLiteral("park-resubmit-1"));
+    QCOMPARE(resubmit.status, 200);
+    QCOMPARE(resubmit.json().value(QStringLiteral("resubmitted")).toInt(), 0);
+    const QJsonObject refusal = resubmit.json().value(QStringLiteral("results")).toArray().at(0).toObject();
+    QCOMPARE(refusal.value(QStringLiteral("code")).toString(), QStringLiteral("parked"));
+    QCOMPARE(countMessages(admin, QStringLiteral("controlId=PK-1")), 1);
+    // The group has no open dead letters left to resubmit or park; parking one again is refused per item.
+    QVERIFY(isErrorBody(admin.post(QStringLiteral("/api/v1/dead-letters/resubmit"), body,
+                            QStringLiteral("park-resubmit-group")),
+        404, QStringLiteral("not-found")));
+    QVERIFY(isErrorBody(admin.post(path, body, QStringLiteral("park-2")), 404, QStringLiteral("not-found")));
+    const ApiClient::Reply twice = admin.post(path,
+        QJsonObject { { QStringLiteral("ids"), QJsonArray { oneId, 987654321 } },
+            { QStringLiteral("reason"), QStringLiteral("park it twice") } },
+        QStringLiteral("park-3"));
+    QCOMPARE(twice.status, 200);
+    QCOMPARE(twice.json().value(QStringLiteral("parked")).toInt(), 0);
+    QCOMPARE(twice.json().value(QStringLiteral("refused")).toInt(), 2);
+    const QJsonArray twiceResults = twice.json().value(QStringLiteral("results")).toArray();
+    QCOMPARE(twiceResults.at(0).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("parked"));
+    QCOMPARE(twiceResults.at(1).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("not-found"));
+
+    // Unpark one: it is open again, in the default list and the groups, and may be resubmitted.
+    const QString unparkPath = QStringLiteral("/api/v1/dead-letters/unpark");
+    const QJsonObject unparkBody { { QStringLiteral("ids"), QJsonArray { oneId } },
+        { QStringLiteral("reason"), QStringLiteral("the feed was fixed, ticket INC-1077") } };
+    QVERIFY(isErrorBody(support.post(unparkPath, unparkBody, QStringLiteral("unpark-support")), 403,
+        QStringLiteral("forbidden")));
+    const ApiClient::Reply unparked = admin.post(unparkPath, unparkBody, QStringLiteral("unpark-1"));
+    QCOMPARE(unparked.status, 200);
+    QCOMPARE(unparked.json().value(QStringLiteral("unparked")).toInt(), 1);
+    QCOMPARE(unparked.json().value(QStringLiteral("refused")).toInt(), 0);
+    QVERIFY(idsOf(admin.get(QStringLiteral("/api/v1/dead-letters?limit=500&channel=dl-in"))).contains(oneId));
+    QCOMPARE(idsOf(admin.get(QStringLiteral("/api/v1/dead-letters?limit=500&state=parked") + bySignature)),
+        QSet<qint64> { twoId });
+    QCOMPARE(groupCount(QString()), 1);
+    QCOMPARE(depth(), depthBefore - 1);
+    const QJsonObject reopened = admin.get(QStringLiteral("/api/v1/dead-letters/%1").arg(oneId)).json();
+    QCOMPARE(reopened.value(QStringLiteral("state")).toString(), QStringLiteral("open"));
+    QVERIFY(!reopened.contains(QStringLiteral("parkedBy")));
+    QVERIFY(!reopened.contains(QStringLiteral("parkReason")));
+    QCOMPARE(admin.post(unparkPath, unparkBody, QStringLiteral("unpark-1")).body, unparked.body);
+    const ApiClient::Reply notParked = admin.post(unparkPath, unparkBody, QStringLiteral("unpark-2"));
+    QCOMPARE(notParked.json().value(QStringLiteral("results")).toArray().at(0).toObject().value(
+                 QStringLiteral("code")).toString(),
+        QStringLiteral("not-parked"));
+    const QJsonArray unparkAudit = items(admin.get(QStringLiteral("/api/v1/audit?action=dead-letter-unpark&target=")
+        + encoded(QStringLiteral("dead-letter:%1").arg(oneId))));
+    QCOMPARE(unparkAudit.size(), 2); // unpark-1 once (its replay is not audited) and unpark-2
+    QCOMPARE(unparkAudit.at(0).toObject().value(QStringLiteral("reason")).toString(),
+        unparkBody.value(QStringLiteral("reason")).toString());
+    // Unchanged it is still invalid: the resubmission is refused for that now, not for being parked.
+    const ApiClient::Reply retried = admin.post(QStringLiteral("/api/v1/dead-letters/resubmit"),
+        QJsonObject { { QStringLiteral("ids"), QJsonArray { oneId } },
+            { QStringLiteral("reason"), QStringLiteral("try it again") } },
+        QStringLiteral("park-resubmit-2"));
+    QCOMPARE(retried.json().value(QStringLiteral("results")).toArray().at(0).toObject().value(
+                 QStringLiteral("code")).toString(),
+        QStringLiteral("invalid"));
 }
 
 void tst_OpsApi::dryRunChangesNothing()

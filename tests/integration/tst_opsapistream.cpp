@@ -182,6 +182,7 @@ private slots:
     void unknownEpochOrFutureSeqMeansResync();
     void nurseIsDeniedDeadLettersAndAudit();
     void messageAndDeadLetterEventsFollowThePipeline();
+    void parkAndUnparkAreLive();
     void malformedClientMessagesGetErrors();
 
 private:
@@ -619,6 +620,68 @@ void tst_OpsApiStream::messageAndDeadLetterEventsFollowThePipeline()
     admin.socket().close();
     nurse.socket().close();
     follower.socket().close();
+}
+
+void tst_OpsApiStream::parkAndUnparkAreLive()
+{
+    StreamClient admin(m_node.fingerprint());
+    admin.open(port(), m_tokens.value(Admin));
+    QVERIFY(!admin.next(QStringLiteral("hello")).isEmpty());
+    admin.send(subscribe({ QStringLiteral("deadLetters") }));
+    QVERIFY(!admin.next(QStringLiteral("subscribed")).isEmpty());
+
+    QCOMPARE(sendMllp(adt(QStringLiteral("PK-LIVE"), {}, QStringLiteral("PARKLIVE"), QStringLiteral("4B"))),
+        QStringLiteral("AE"));
+    const QJsonObject stored = message(QStringLiteral("PK-LIVE"));
+    QVERIFY(!stored.isEmpty());
+    ApiClient rest = m_node.api();
+    rest.setToken(m_tokens.value(Admin));
+    qint64 letterId = 0;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (const QJsonValue& v : items(rest.get(QStringLiteral("/api/v1/dead-letters?channel=hl7-in")))) {
+                if (v.toObject().value(QStringLiteral("messageId")).toInteger()
+                    == stored.value(QStringLiteral("id")).toInteger())
+                    letterId = v.toObject().value(QStringLiteral("id")).toInteger();
+            }
+            return letterId != 0;
+        }(),
+        WaitMs);
+
+    const QJsonObject body { { QStringLiteral("ids"), QJsonArray { letterId } },
+        { QStringLiteral("reason"), QStringLiteral("test message from the interface check") } };
+    QCOMPARE(rest.post(QStringLiteral("/api/v1/dead-letters/park"), body, QStringLiteral("stream-park-1"))
+                 .json()
+                 .value(QStringLiteral("parked"))
+                 .toInt(),
+        1);
+    const QJsonObject parked = admin.nextEvent(QStringLiteral("deadLetter.parked"));
+    QVERIFY2(!parked.isEmpty(), "no deadLetter.parked event");
+    QCOMPARE(parked.value(QStringLiteral("data")).toObject(),
+        (QJsonObject { { QStringLiteral("deadLetterIds"), QJsonArray { letterId } }, { QStringLiteral("count"), 1 } }));
+    QVERIFY(parked.value(QStringLiteral("seq")).toInteger() > 0);
+
+    QCOMPARE(rest.post(QStringLiteral("/api/v1/dead-letters/unpark"), body, QStringLiteral("stream-unpark-1"))
+                 .json()
+                 .value(QStringLiteral("unparked"))
+                 .toInt(),
+        1);
+    const QJsonObject unparked = admin.nextEvent(QStringLiteral("deadLetter.unparked"));
+    QVERIFY2(!unparked.isEmpty(), "no deadLetter.unparked event");
+    QCOMPARE(unparked.value(QStringLiteral("data")).toObject().value(QStringLiteral("deadLetterIds")).toArray(),
+        QJsonArray { letterId });
+    QVERIFY(unparked.value(QStringLiteral("seq")).toInteger() > parked.value(QStringLiteral("seq")).toInteger());
+
+    // A park that changed nothing announces nothing; a replayed request is not announced again.
+    QCOMPARE(rest.post(QStringLiteral("/api/v1/dead-letters/unpark"), body, QStringLiteral("stream-unpark-2"))
+                 .json()
+                 .value(QStringLiteral("unparked"))
+                 .toInt(),
+        0);
+    rest.post(QStringLiteral("/api/v1/dead-letters/park"), body, QStringLiteral("stream-park-1"));
+    QVERIFY(admin.nextEvent(QStringLiteral("deadLetter.unparked"), 1000).isEmpty());
+    QVERIFY(admin.nextEvent(QStringLiteral("deadLetter.parked"), 1000).isEmpty());
+    admin.socket().close();
 }
 
 void tst_OpsApiStream::malformedClientMessagesGetErrors()

@@ -143,6 +143,9 @@ private slots:
     void severityUpgradeRePages();
     void severityDowngradeDoesNotPage();
     void duplicateRaiseOnlyCounts();
+    void updatesKeepPreviousValuesNewestFirst();
+    void correctionToNormalKeepsTheCriticalValue();
+    void operationalEvidenceHasNoPreviousValues();
     void manualEscalateFromAcknowledgedReopens();
     void manualEscalateAtLastLevelRepeats();
     void deliveryFailure_data();
@@ -1142,6 +1145,99 @@ void tst_AlertStateMachine::duplicateRaiseOnlyCounts()
         QCOMPARE(a.updatedAtMs, m_now);
     }
     QCOMPARE(a.correlationIds, (QList<QByteArray>{"corr-1"_ba, "corr-other"_ba}));
+}
+
+namespace {
+
+// A lab result as CriticalResultRule describes it: the four fields a trend shows, and more.
+AlertSignal fullLabSignal(double value, const QString& status, const QString& observedAt, const QString& flag = u"HH"_s)
+{
+    AlertSignal s = labSignal(value, status, "corr-" + observedAt.toLatin1());
+    s.evidence = QJsonObject{{u"code"_s, u"2823-3"_s},           {u"value"_s, QString::number(value)},
+                             {u"units"_s, u"mmol/L"_s},          {u"flags"_s, QJsonArray{flag}},
+                             {u"resultStatus"_s, status},        {u"observedAt"_s, observedAt},
+                             {u"location"_s, u"ICU-3 301-A"_s}};
+    return s;
+}
+
+QJsonObject trendEntry(const QString& value, const QString& status, const QString& observedAt,
+                       const QString& flag = u"HH"_s)
+{
+    return QJsonObject{{u"value"_s, value},
+                       {u"flags"_s, QJsonArray{flag}},
+                       {u"resultStatus"_s, status},
+                       {u"observedAt"_s, observedAt}};
+}
+
+} // namespace
+
+void tst_AlertStateMachine::updatesKeepPreviousValuesNewestFirst()
+{
+    Alert a = raise(fullLabSignal(6.9, u"P"_s, u"20250301090000"_s), m_clinical);
+    // A new alert has no history to show.
+    QVERIFY(!a.evidence.contains(u"previousValues"_s));
+
+    // A repeat and then a correction of the same key: the card's trend is what the alert showed before.
+    m_now += Minute;
+    m_machine.onSignal(fullLabSignal(7.1, u"F"_s, u"20250301091000"_s), {&a, nullptr, nullptr, &m_clinical});
+    QCOMPARE(a.evidence.value(u"value"_s).toString(), u"7.1"_s);
+    QCOMPARE(a.evidence.value(u"previousValues"_s).toArray(),
+             (QJsonArray{trendEntry(u"6.9"_s, u"P"_s, u"20250301090000"_s)}));
+    // The rest of the evidence is the latest result's, untouched.
+    QCOMPARE(a.evidence.value(u"location"_s).toString(), u"ICU-3 301-A"_s);
+
+    m_now += Minute;
+    AlertSignal corrected = fullLabSignal(7.4, u"C"_s, u"20250301091000"_s);
+    corrected.correction = true;
+    m_machine.onSignal(corrected, {&a, nullptr, nullptr, &m_clinical});
+    QCOMPARE(a.evidence.value(u"value"_s).toString(), u"7.4"_s);
+    QCOMPARE(a.evidence.value(u"previousValues"_s).toArray(),
+             (QJsonArray{trendEntry(u"7.1"_s, u"F"_s, u"20250301091000"_s),
+                         trendEntry(u"6.9"_s, u"P"_s, u"20250301090000"_s)}));
+
+    // At most five, the oldest dropped first; the entries never nest.
+    for (int i = 0; i < 6; ++i) {
+        m_now += Minute;
+        m_machine.onSignal(fullLabSignal(8.0 + i, u"F"_s, u"2025030110%1000"_s.arg(i)),
+                           {&a, nullptr, nullptr, &m_clinical});
+    }
+    const QJsonArray trend = a.evidence.value(u"previousValues"_s).toArray();
+    QCOMPARE(trend.size(), AlertStateMachine::MaxPreviousValues);
+    QCOMPARE(a.evidence.value(u"value"_s).toString(), u"13"_s);
+    const QStringList expected{u"12"_s, u"11"_s, u"10"_s, u"9"_s, u"8"_s};
+    for (qsizetype i = 0; i < trend.size(); ++i) {
+        QCOMPARE(trend.at(i).toObject().value(u"value"_s).toString(), expected.at(i));
+        QVERIFY(!trend.at(i).toObject().contains(u"previousValues"_s));
+        QCOMPARE(trend.at(i).toObject().keys().size(), 4);
+    }
+    QCOMPARE(a.count, 9);
+}
+
+void tst_AlertStateMachine::correctionToNormalKeepsTheCriticalValue()
+{
+    Alert a = raise(fullLabSignal(6.9, u"F"_s, u"20250301090000"_s), m_clinical);
+    m_now += Minute;
+    AlertSignal clear = fullLabSignal(4.2, u"C"_s, u"20250301090000"_s, u"N"_s);
+    clear.kind = AlertSignal::Kind::Clear;
+    clear.correction = true;
+    clear.disposition = u"corrected"_s;
+    m_machine.onSignal(clear, {&a, nullptr, nullptr, &m_clinical});
+    QCOMPARE(st(a.state), st(AlertState::Resolved));
+    QCOMPARE(a.evidence.value(u"value"_s).toString(), u"4.2"_s);
+    QCOMPARE(a.evidence.value(u"previousValues"_s).toArray(),
+             (QJsonArray{trendEntry(u"6.9"_s, u"F"_s, u"20250301090000"_s)}));
+}
+
+void tst_AlertStateMachine::operationalEvidenceHasNoPreviousValues()
+{
+    Alert a = raise(queueSignal(), m_support);
+    AlertSignal deeper = queueSignal();
+    deeper.evidence[u"value"_s] = 900;
+    m_now += Minute;
+    m_machine.onSignal(deeper, {&a, nullptr, nullptr, &m_support});
+    QCOMPARE(a.count, 2);
+    QCOMPARE(a.evidence.value(u"value"_s).toInt(), 900);
+    QVERIFY(!a.evidence.contains(u"previousValues"_s));
 }
 
 void tst_AlertStateMachine::manualEscalateFromAcknowledgedReopens()

@@ -152,6 +152,9 @@ private slots:
     void statusAndFlags();
     void signalCarriesConfigSourceAndEvidence();
     void unitFromSourceWins();
+    void locationFromPv1_data();
+    void locationFromPv1();
+    void locationFollowsItsPatient();
     void titles_data();
     void titles();
     void keyStableAcrossResultLifecycle();
@@ -326,6 +329,7 @@ void tst_CriticalResultRule::signalCarriesConfigSourceAndEvidence()
 
     QStringList keys = s.evidence.keys();
     QStringList expected = EvidenceKeys;
+    expected << u"location"_s;                      // PV1-3 of the test message has one
     keys.sort();
     expected.sort();
     QCOMPARE(keys, expected);
@@ -342,6 +346,7 @@ void tst_CriticalResultRule::signalCarriesConfigSourceAndEvidence()
     QCOMPARE(e.value(u"valueType"_s).toString(), u"NM"_s);
     QCOMPARE(e.value(u"controlId"_s).toString(), u"CTRL-1"_s);
     QCOMPARE(e.value(u"sendingFacility"_s).toString(), u"SYN-LAB"_s);
+    QCOMPARE(e.value(u"location"_s).toString(), u"ICU-3 301-A"_s);
     // No patient identifiers outside patientId.
     QVERIFY(!s.title.contains(u"SYN-7731"_s));
     QVERIFY(!QJsonDocument(e).toJson().contains("SYN-7731"));
@@ -355,6 +360,57 @@ void tst_CriticalResultRule::unitFromSourceWins()
     Message m = withResult(Obx{});
     m.unit.clear();
     QCOMPARE(run(m).first().unit, QString());
+}
+
+void tst_CriticalResultRule::locationFromPv1_data()
+{
+    QTest::addColumn<QString>("pv13");
+    QTest::addColumn<QString>("location");           // empty: no evidence.location at all
+    QTest::addRow("unit, room, bed") << u"ICU-3^301^A"_s << u"ICU-3 301-A"_s;
+    QTest::addRow("unit only") << u"ICU-3"_s << u"ICU-3"_s;
+    QTest::addRow("unit and bed") << u"4B^^12"_s << u"4B 12"_s;
+    QTest::addRow("unit and room") << u"4B^412"_s << u"4B 412"_s;
+    QTest::addRow("room and bed, no unit") << u"^301^A"_s << u"301-A"_s;
+    QTest::addRow("bed only") << u"^^A"_s << u"A"_s;
+    QTest::addRow("facility and more, ignored") << u"ICU-3^301^A^SYN-HOSP^^N"_s << u"ICU-3 301-A"_s;
+    QTest::addRow("spaces trimmed") << u" ICU-3 ^ 301 ^A"_s << u"ICU-3 301-A"_s;
+    QTest::addRow("empty") << QString() << QString();
+    QTest::addRow("empty components") << u"^^"_s << QString();
+}
+
+void tst_CriticalResultRule::locationFromPv1()
+{
+    QFETCH(QString, pv13);
+    QFETCH(QString, location);
+    QByteArray raw = build(withResult(Obx{}));
+    QVERIFY(raw.contains("PV1|1|I|ICU-3^301^A\r"));
+    raw.replace("PV1|1|I|ICU-3^301^A\r", QByteArray("PV1|1|I|" + pv13.toUtf8() + "\r"));
+    const QList<AlertSignal> signalList = CriticalResultRule(config()).evaluate(parse(raw), {});
+    QCOMPARE(signalList.size(), 1);
+    const QJsonObject& e = signalList.first().evidence;
+    QCOMPARE(e.contains(u"location"_s), !location.isEmpty());
+    QCOMPARE(e.value(u"location"_s).toString(), location);
+    // A place, never a person: the location travels where patient identifiers may not.
+    QVERIFY(!QJsonDocument(e).toJson().contains("SYN-7731"));
+}
+
+void tst_CriticalResultRule::locationFollowsItsPatient()
+{
+    // Two patients in one ORU: each OBX takes the PV1 of its own patient, and a patient without a
+    // PV1 gets no location from the one before.
+    QByteArray raw = build(withResult(Obx{}));
+    raw += "PID|2||SYN-9000^^^SYN-MPI^MR||SYNTHETIC^OTHER||19800101|M\r"
+           "PV1|1|I|5C^12^2\r"
+           "OBR|2|PLC-2^EHR|FIL-2^LIS|80048^Basic metabolic panel^CPT\r"
+           "OBX|1|NM|2823-3^Potassium^LN||2.1|mmol/L|3.5-5.1|LL|||F\r"
+           "PID|3||SYN-9001^^^SYN-MPI^MR||SYNTHETIC^THIRD||19900101|M\r"
+           "OBR|3|PLC-3^EHR|FIL-3^LIS|80048^Basic metabolic panel^CPT\r"
+           "OBX|1|NM|2823-3^Potassium^LN||7.2|mmol/L|3.5-5.1|HH|||F\r";
+    const QList<AlertSignal> signalList = CriticalResultRule(config()).evaluate(parse(raw), {});
+    QCOMPARE(signalList.size(), 3);
+    QCOMPARE(signalList[0].evidence.value(u"location"_s).toString(), u"ICU-3 301-A"_s);
+    QCOMPARE(signalList[1].evidence.value(u"location"_s).toString(), u"5C 12-2"_s);
+    QVERIFY(!signalList[2].evidence.contains(u"location"_s));
 }
 
 void tst_CriticalResultRule::titles_data()

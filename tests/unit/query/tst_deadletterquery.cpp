@@ -28,6 +28,7 @@ struct Expected
     QString state = QStringLiteral("open");
     QString unit;
     QString reason;
+    QString parkedBy;                                ///< parked ones
 };
 
 DeadLetterFilter filter(std::function<void(DeadLetterFilter&)> set)
@@ -168,6 +169,37 @@ void tst_DeadLetterQuery::initTestCase()
             }
         }
     }
+    // Some are parked, the way the node parks them (and one of those taken back again).
+    ParkChange park;
+    park.atMs = BaseMs + 5000;
+    park.by = QStringLiteral("admin");
+    park.reason = QStringLiteral("known-bad test feed");
+    for (const Expected& e : std::as_const(m_expected)) {
+        if (e.id % 4 == 2 || e.id % 4 == 3)
+            park.deadLetterIds << e.id;
+    }
+    ParkChange unpark;
+    unpark.park = false;
+    for (const Expected& e : std::as_const(m_expected)) {
+        if (e.id % 4 == 3)
+            unpark.deadLetterIds << e.id;
+    }
+    int answered = 0;
+    bool committed = true;
+    for (const ParkChange& change : { park, unpark }) {
+        m_store.store().setParked(change, &m_store, [&](const ParkOutcome& outcome) {
+            committed = committed && outcome.committed;
+            ++answered;
+        });
+    }
+    QTRY_COMPARE(answered, 2);
+    QVERIFY(committed);
+    for (Expected& e : m_expected) {
+        if (e.id % 4 == 2) {
+            e.state = QStringLiteral("parked");
+            e.parkedBy = park.by;
+        }
+    }
     QVERIFY2(m_query.open(m_store.path(), &error), qPrintable(error));
 }
 
@@ -207,6 +239,11 @@ void tst_DeadLetterQuery::filtersAndPagesMatchTheStore_data()
         { QStringLiteral("validate"), QStringLiteral("hl7-101"), QStringLiteral("PID-3") });
     QTest::addRow("open (default)") << DeadLetterFilter();
     QTest::addRow("resubmitted") << filter([](DeadLetterFilter& f) { f.state = QStringLiteral("resubmitted"); });
+    QTest::addRow("parked") << filter([](DeadLetterFilter& f) { f.state = QStringLiteral("parked"); });
+    QTest::addRow("signature, parked") << filter([&](DeadLetterFilter& f) {
+        f.signature = timeouts;
+        f.state = QStringLiteral("parked");
+    });
     QTest::addRow("all") << filter([](DeadLetterFilter& f) { f.state = QStringLiteral("all"); });
     QTest::addRow("stage") << filter([](DeadLetterFilter& f) { f.stage = QStringLiteral("deliver"); });
     QTest::addRow("error class, all states") << filter([](DeadLetterFilter& f) {
@@ -268,6 +305,10 @@ void tst_DeadLetterQuery::filtersAndPagesMatchTheStore()
         QCOMPARE(d.unit, e->unit);
         QCOMPARE(d.reason, e->reason);
         QCOMPARE(d.resubmittedAs, e->state == u"resubmitted" ? e->messageId + 1000 : 0);
+        // Who, when and why while parked; nothing left behind by an unpark.
+        QCOMPARE(d.parkedBy, e->parkedBy);
+        QCOMPARE(d.parkReason, e->state == u"parked" ? QStringLiteral("known-bad test feed") : QString());
+        QCOMPARE(d.parkedAtMs, e->state == u"parked" ? BaseMs + 5000 : 0);
         QCOMPARE(d.controlId.isEmpty(), false);
         QCOMPARE(d.signature, DeadLetterQuery::encodeSignature({ e->stage, e->errorClass, e->errorLocation }));
     }
@@ -336,6 +377,7 @@ void tst_DeadLetterQuery::groupsCountBySignature()
         DeadLetterFilter(),
         filter([](DeadLetterFilter& f) { f.state = QStringLiteral("all"); }),
         filter([](DeadLetterFilter& f) { f.state = QStringLiteral("resubmitted"); }),
+        filter([](DeadLetterFilter& f) { f.state = QStringLiteral("parked"); }),
         filter([](DeadLetterFilter& f) {
             f.state = QStringLiteral("all");
             f.units = QStringList { QStringLiteral("icu") };
@@ -472,6 +514,14 @@ void tst_DeadLetterQuery::idsOfAGroupAreOldestFirst()
     QVERIFY2(openIds, qPrintable(error));
     QCOMPARE(*openIds, open);
     QCOMPARE(*m_query.ids(timeouts, false), all);
+    QList<qint64> parked;
+    for (const Expected& e : std::as_const(m_expected)) {
+        if (e.stage == u"deliver" && e.errorClass == u"timeout" && e.state == u"parked")
+            parked << e.id;
+    }
+    QVERIFY(!parked.isEmpty());
+    QCOMPARE(*m_query.idsInState(timeouts, QStringLiteral("parked")), parked);
+    QCOMPARE(*m_query.idsInState(timeouts, QString()), all);
     QVERIFY(!m_query.ids(QStringLiteral("garbage"), true, &error));
     QVERIFY(!error.isEmpty());
 }

@@ -3,6 +3,7 @@
 #include "node/store/AppliedRecord.h"
 #include "node/store/IngestJournal.h"
 #include "node/store/MessageStore.h"
+#include "node/store/StoreSchema.h"
 
 #include <QDateTime>
 #include <QSignalSpy>
@@ -30,12 +31,17 @@ private slots:
     void newerSchemaIsRefused();
     void journaledRecordsAreReplayedOnceAfterACrash();
     void replayKeepsLineageAndResolvesItsDeadLetter();
+    void parkAndUnparkMoveOnlyTheirStates();
+    void parkAfterAReplayFindsItResubmitted();
+    void version2StoreUpgradesInPlace();
 
 private:
     IngestRecord record(const QString& controlId, const QByteArray& raw, QStringList destinations = {});
     IngestOutcome ingestAndWait(const IngestRecord& r);
     void settle();
     void reopen();
+    qint64 deadLetterFor(const QString& controlId);
+    ParkOutcome setParkedAndWait(const ParkChange& change);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<MessageStore> m_store;
@@ -390,6 +396,155 @@ void tst_MessageStore::replayKeepsLineageAndResolvesItsDeadLetter()
     QCOMPARE(letter->state, QStringLiteral("resubmitted"));
     QCOMPARE(letter->resubmittedAs, replayed.messageId);
     QCOMPARE(m_store->deadLetterCount(), 0);
+}
+
+qint64 tst_MessageStore::deadLetterFor(const QString& controlId)
+{
+    IngestRecord bad = record(controlId, "MSH|" + controlId.toUtf8());
+    bad.disposition = IngestRecord::Disposition::Invalid;
+    bad.deadLetter = true;
+    bad.deadLetterStage = QStringLiteral("validate");
+    bad.deadLetterReason = QStringLiteral("PID-3 missing");
+    const IngestOutcome o = ingestAndWait(bad);
+    settle();
+    for (const DeadLetter& letter : m_store->deadLetters(0, 1000)) {
+        if (letter.messageId == o.messageId)
+            return letter.id;
+    }
+    return 0;
+}
+
+ParkOutcome tst_MessageStore::setParkedAndWait(const ParkChange& change)
+{
+    ParkOutcome result;
+    int calls = 0;
+    m_store->setParked(change, this, [&](const ParkOutcome& o) {
+        result = o;
+        ++calls;
+    });
+    if (!QTest::qWaitFor([&] { return calls > 0; }, 10000))
+        qWarning("setParked did not complete");
+    return result;
+}
+
+void tst_MessageStore::parkAndUnparkMoveOnlyTheirStates()
+{
+    const qint64 a = deadLetterFor(QStringLiteral("P1"));
+    const qint64 b = deadLetterFor(QStringLiteral("P2"));
+    QVERIFY(a != 0 && b != 0);
+    QCOMPARE(m_store->deadLetterCount(), 2);
+
+    ParkChange park;
+    park.deadLetterIds = {a, 987654, a};
+    park.atMs = 1'790'000'000'000;
+    park.by = QStringLiteral("admin");
+    park.reason = QStringLiteral("test feed, ticket INC-1077");
+    const ParkOutcome parked = setParkedAndWait(park);
+    QVERIFY(parked.committed);
+    QCOMPARE(parked.items.size(), 3);
+    QCOMPARE(parked.items[0].deadLetterId, a);
+    QVERIFY(parked.items[0].changed);
+    QCOMPARE(parked.items[0].stateBefore, QStringLiteral("open"));
+    QVERIFY(!parked.items[1].changed);
+    QVERIFY(parked.items[1].stateBefore.isEmpty()); // no such dead letter
+    QVERIFY(!parked.items[2].changed);              // the same one again: parked by the first
+    QCOMPARE(parked.items[2].stateBefore, QStringLiteral("parked"));
+
+    // Visible to reads as soon as the answer came; the gauge counts open ones only.
+    auto letter = m_store->deadLetter(a);
+    QVERIFY(letter);
+    QCOMPARE(letter->state, QStringLiteral("parked"));
+    QCOMPARE(letter->parkedAtMs, park.atMs);
+    QCOMPARE(letter->parkedBy, park.by);
+    QCOMPARE(letter->parkReason, park.reason);
+    QCOMPARE(m_store->deadLetter(b)->state, QStringLiteral("open"));
+    QCOMPARE(m_store->deadLetterCount(), 1);
+
+    // Unpark takes parked ones back and nothing else; who and why go with it.
+    ParkChange unpark;
+    unpark.park = false;
+    unpark.deadLetterIds = {b, a};
+    const ParkOutcome unparked = setParkedAndWait(unpark);
+    QVERIFY(unparked.committed);
+    QCOMPARE(unparked.items.size(), 2);
+    QVERIFY(!unparked.items[0].changed);
+    QCOMPARE(unparked.items[0].stateBefore, QStringLiteral("open"));
+    QVERIFY(unparked.items[1].changed);
+    letter = m_store->deadLetter(a);
+    QCOMPARE(letter->state, QStringLiteral("open"));
+    QCOMPARE(letter->parkedAtMs, 0);
+    QVERIFY(letter->parkedBy.isEmpty());
+    QVERIFY(letter->parkReason.isEmpty());
+    QCOMPARE(m_store->deadLetterCount(), 2);
+
+    // Parked state is durable.
+    QVERIFY(setParkedAndWait(park).items[0].changed);
+    reopen();
+    QCOMPARE(m_store->deadLetter(a)->state, QStringLiteral("parked"));
+    QCOMPARE(m_store->deadLetter(a)->parkedBy, park.by);
+}
+
+void tst_MessageStore::parkAfterAReplayFindsItResubmitted()
+{
+    const qint64 letter = deadLetterFor(QStringLiteral("P3"));
+    const auto original = m_store->deadLetter(letter);
+    QVERIFY(original);
+    // The replay is committed (journaled) but perhaps not in the tables yet when the park is asked
+    // for: the park applies after it and finds the dead letter resubmitted.
+    IngestRecord replay = record(QStringLiteral("P3"), "MSH|P3", {QStringLiteral("ehr")});
+    replay.replayOf = original->messageId;
+    replay.resubmitsDeadLetter = letter;
+    const IngestOutcome replayed = ingestAndWait(replay);
+    QVERIFY(replayed.committed);
+    ParkChange park;
+    park.deadLetterIds = {letter};
+    park.by = QStringLiteral("admin");
+    park.reason = QStringLiteral("too late");
+    const ParkOutcome outcome = setParkedAndWait(park);
+    QVERIFY(outcome.committed);
+    QVERIFY(!outcome.items[0].changed);
+    QCOMPARE(outcome.items[0].stateBefore, QStringLiteral("resubmitted"));
+    QCOMPARE(outcome.items[0].resubmittedAs, replayed.messageId);
+    QCOMPARE(m_store->deadLetter(letter)->state, QStringLiteral("resubmitted"));
+}
+
+void tst_MessageStore::version2StoreUpgradesInPlace()
+{
+    const qint64 letter = deadLetterFor(QStringLiteral("V2"));
+    QVERIFY(letter != 0);
+    const QString path = m_dir->filePath(QStringLiteral("store.db"));
+    m_store.reset();
+    {
+        // What a vigil-node of schema 2 left behind: no park columns.
+        SqliteDatabase db;
+        QVERIFY(db.open(path, false, nullptr));
+        for (const char* sql : {"ALTER TABLE dead_letters DROP COLUMN parked_at",
+                                "ALTER TABLE dead_letters DROP COLUMN parked_by",
+                                "ALTER TABLE dead_letters DROP COLUMN park_reason", "PRAGMA user_version = 2"}) {
+            QString error;
+            QVERIFY2(db.exec(sql, &error), qPrintable(error));
+        }
+    }
+    reopen();
+    {
+        SqliteDatabase db;
+        QVERIFY(db.open(path, true, nullptr));
+        auto version = db.prepare("PRAGMA user_version");
+        QVERIFY(version.next());
+        QCOMPARE(version.int64(0), qint64(StoreSchema::CurrentVersion));
+        QCOMPARE(version.int64(0), 3);
+    }
+    // The old rows are kept, open, and can be parked.
+    const auto before = m_store->deadLetter(letter);
+    QVERIFY(before);
+    QCOMPARE(before->state, QStringLiteral("open"));
+    QCOMPARE(before->raw, QByteArray("MSH|V2"));
+    ParkChange park;
+    park.deadLetterIds = {letter};
+    park.by = QStringLiteral("admin");
+    park.reason = QStringLiteral("after the upgrade");
+    QVERIFY(setParkedAndWait(park).items.value(0).changed);
+    QCOMPARE(m_store->deadLetter(letter)->state, QStringLiteral("parked"));
 }
 
 QTEST_GUILESS_MAIN(tst_MessageStore)
