@@ -8,6 +8,7 @@ namespace {
 const QString LanguageKey = QStringLiteral("ui/language");
 const QString ThemeKey = QStringLiteral("ui/theme");
 const QString CacheKey = QStringLiteral("cache/limitMb");
+const QString AlertSoundKey = QStringLiteral("alerts/sound");
 } // namespace
 
 ConsoleSettings ConsoleSettings::load(QSettings& settings)
@@ -16,6 +17,7 @@ ConsoleSettings ConsoleSettings::load(QSettings& settings)
     s.language = settings.value(LanguageKey).toString();
     s.theme = themeFromName(settings.value(ThemeKey, themeName(Theme::Dark)).toString());
     s.cacheLimitMb = std::clamp(settings.value(CacheKey, 1024).toInt(), kMinCacheMb, kMaxCacheMb);
+    s.alertSound = settings.value(AlertSoundKey, true).toBool();
     return s;
 }
 
@@ -24,6 +26,7 @@ void ConsoleSettings::save(QSettings& settings) const
     settings.setValue(LanguageKey, language);
     settings.setValue(ThemeKey, themeName(theme));
     settings.setValue(CacheKey, cacheLimitMb);
+    settings.setValue(AlertSoundKey, alertSound);
     settings.sync();
 }
 

@@ -13,6 +13,7 @@ struct ConsoleSettings
     QString language;                 ///< "" = the system locale, else "en" or "de"
     Theme theme = Theme::Dark;        ///< dark by default: consoles run in dim control rooms
     int cacheLimitMb = 1024;          ///< per node, 16 MB .. 64 GB
+    bool alertSound = true;           ///< a sound with the desktop notification of a critical or high alert
 
     static constexpr int kMinCacheMb = 16;
     static constexpr int kMaxCacheMb = 65536;

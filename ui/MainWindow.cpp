@@ -9,9 +9,17 @@
 #include "ui/session/NodeFleet.h"
 #include "ui/session/TokenVault.h"
 #include "ui/shell/NodeStrip.h"
-#include "ui/shell/PlaceholderView.h"
+#include "models/console/AlertBoardModel.h"
+#include "ui/shell/AlertNotifier.h"
+#include "ui/shell/PendingActionsButton.h"
 #include "ui/shell/TraceController.h"
+#include "ui/views/AlertBoardView.h"
+#include "ui/views/AuditView.h"
+#include "ui/views/DeadLetterView.h"
+#include "ui/views/EscalationBoardView.h"
 #include "ui/views/OverviewView.h"
+#include "ui/views/PendingActionsPanel.h"
+#include "ui/views/TraceQuery.h"
 
 #include <QAction>
 #include <QApplication>
@@ -53,6 +61,15 @@ MainWindow::MainWindow(NodeFleet* fleet, QWidget* parent)
         connect(vault, &TokenVault::fallbackEngaged, this, showFallback);
         connect(vault, &TokenVault::keychainError, this, [this](const QString& text) { showStatus(text); });
     }
+
+    m_pendingActions = new PendingActionsButton(fleet, this);
+    statusBar()->addPermanentWidget(m_pendingActions);
+    // Critical and high alerts arriving: a desktop notification (and a sound unless muted), never
+    // with patient identifiers; without a system tray, a banner in the window's status bar.
+    m_notifier = new AlertNotifier(fleet->alerts(), this);
+    m_notifier->setMuted(!m_settings.alertSound);
+    connect(m_notifier, &AlertNotifier::bannerRequested, this,
+            [this](const QString& title, const QString& text) { showStatus(title + u" — " + text, 30000); });
 
     connect(fleet, &NodeFleet::sessionAdded, this, &MainWindow::onSessionAdded);
     connect(fleet, &NodeFleet::sessionRemoved, this, &MainWindow::updateEmptyState);
@@ -144,15 +161,19 @@ void MainWindow::createCentral()
 
     m_traces = new TraceController(m_fleet, this);
 
-    m_views = {m_overviewPage,
-               m_traces->widget(),
-               new PlaceholderView(tr("Alerts"), tr("The alert board: by severity and state, filtered by unit; "
-                                                    "acknowledge with one action."), m_pages),
-               new PlaceholderView(tr("Escalations"), tr("What escalates next, to whom, and when."), m_pages),
-               new PlaceholderView(tr("Dead letters"), tr("Dead-lettered messages with reason and stage; view, fix "
-                                                          "and resubmit."), m_pages),
-               new PlaceholderView(tr("Audit"), tr("Who did what, when, from where: the node's audit log."),
-                                   m_pages)};
+    m_alertBoard = new AlertBoardView(m_fleet, m_pages);
+    connect(m_alertBoard, &AlertBoardView::traceRequested, this, &MainWindow::openTrace);
+    m_escalations = new EscalationBoardView(m_fleet, m_pages);
+    connect(m_escalations, &EscalationBoardView::alertActivated, this, [this](const QString& nodeId, qint64 alertId) {
+        showView(AlertsPage);
+        if (!m_alertBoard->selectAlert(nodeId, alertId)) {
+            m_alertBoard->clearFilters();
+            m_alertBoard->selectAlert(nodeId, alertId);
+        }
+    });
+    m_deadLetters = new DeadLetterView(m_fleet, m_pages);
+    m_audit = new AuditView(m_fleet, m_pages);
+    m_views = {m_overviewPage, m_traces->widget(), m_alertBoard, m_escalations, m_deadLetters, m_audit};
     for (int i = 0; i < ViewCount; ++i) {
         m_pages->addWidget(m_views.at(i));
         auto* item = new QListWidgetItem(viewName(View(i)), m_navigation);
@@ -268,6 +289,8 @@ void MainWindow::showView(View view)
         return;
     m_navigation->setCurrentRow(int(view));
     m_pages->setCurrentIndex(int(view));
+    if (view == AlertsPage)
+        m_alertBoard->focusList(); // A / R / E work at once on the board
 }
 
 QWidget* MainWindow::viewWidget(View view) const
@@ -452,10 +475,25 @@ void MainWindow::refresh()
     showStatus(tr("Refreshing…"), 3000);
 }
 
+void MainWindow::openTrace(const QString& nodeId, const QString& correlationId)
+{
+    Q_UNUSED(nodeId) // the trace search runs across every node: one correlation ID, every hop
+    TraceQuery query;
+    query.text = correlationId;
+    showView(TracesPage);
+    m_traces->search(query);
+}
+
 void MainWindow::focusTraceSearch()
 {
     showView(TracesPage);
     m_traces->focusSearch();
+}
+
+void MainWindow::setConsoleSettings(const ConsoleSettings& settings)
+{
+    m_settings = settings;
+    m_notifier->setMuted(!m_settings.alertSound);
 }
 
 void MainWindow::openSettings()
@@ -468,6 +506,7 @@ void MainWindow::openSettings()
     m_settings = changed;
     m_settings.save();
     m_fleet->setCacheMaxBytes(m_settings.cacheLimitBytes());
+    m_notifier->setMuted(!m_settings.alertSound);
     emit settingsChanged(m_settings);
     if (languageChanged)
         showStatus(tr("The new language applies when the console starts again."));

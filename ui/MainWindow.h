@@ -5,7 +5,13 @@
 #include <QMainWindow>
 #include <QList>
 
+class AlertBoardView;
+class AlertNotifier;
+class AuditView;
+class DeadLetterView;
+class EscalationBoardView;
 class NodeFleet;
+class PendingActionsButton;
 class NodeSession;
 class NodeStrip;
 class OverviewView;
@@ -45,10 +51,16 @@ public:
     QWidget* emptyState() const { return m_emptyState; }
     QAction* action(const QString& objectName) const;
     TraceController* traces() const { return m_traces; }
+    AlertBoardView* alertBoard() const { return m_alertBoard; }
+    EscalationBoardView* escalationBoard() const { return m_escalations; }
+    DeadLetterView* deadLetters() const { return m_deadLetters; }
+    AuditView* auditView() const { return m_audit; }
+    PendingActionsButton* pendingActions() const { return m_pendingActions; }
+    AlertNotifier* alertNotifier() const { return m_notifier; }
     QString statusText() const;
 
     /// Settings changed by the settings dialog apply through this (theme and cache at once).
-    void setConsoleSettings(const ConsoleSettings& settings) { m_settings = settings; }
+    void setConsoleSettings(const ConsoleSettings& settings);
 
 public slots:
     void addNode();
@@ -58,6 +70,8 @@ public slots:
     void signOut(const QString& nodeId);
     void refresh();
     void focusTraceSearch();
+    /// The Traces page searching every node for this correlation ID.
+    void openTrace(const QString& nodeId, const QString& correlationId);
     void openSettings();
     void showStatus(const QString& text, int timeoutMs = 10000);
 
@@ -86,6 +100,12 @@ private:
     QWidget* m_emptyState = nullptr;
     OverviewView* m_overview = nullptr;
     TraceController* m_traces = nullptr;
+    AlertBoardView* m_alertBoard = nullptr;
+    EscalationBoardView* m_escalations = nullptr;
+    DeadLetterView* m_deadLetters = nullptr;
+    AuditView* m_audit = nullptr;
+    PendingActionsButton* m_pendingActions = nullptr;
+    AlertNotifier* m_notifier = nullptr;
     QList<QWidget*> m_views;
     QLabel* m_keychainLabel = nullptr;
     QList<QAction*> m_viewActions;

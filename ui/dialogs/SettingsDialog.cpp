@@ -1,5 +1,6 @@
 #include "ui/dialogs/SettingsDialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -36,6 +37,11 @@ SettingsDialog::SettingsDialog(const ConsoleSettings& settings, QWidget* parent)
     m_cacheMb->setValue(settings.cacheLimitMb);
     form->addRow(tr("Offline &cache per node:"), m_cacheMb);
 
+    m_alertSound = new QCheckBox(tr("Play a &sound when a critical or high alert arrives"), this);
+    m_alertSound->setObjectName(QStringLiteral("alertSound"));
+    m_alertSound->setChecked(settings.alertSound);
+    form->addRow(tr("Alerts:"), m_alertSound);
+
     auto* note = new QLabel(tr("A new language applies when the console starts again. When a cache reaches its "
                                "limit, the oldest statistics and the messages viewed longest ago are dropped first."),
                             this);
@@ -57,5 +63,6 @@ ConsoleSettings SettingsDialog::settings() const
     s.language = m_language->currentData().toString();
     s.theme = ConsoleSettings::themeFromName(m_theme->currentData().toString());
     s.cacheLimitMb = m_cacheMb->value();
+    s.alertSound = m_alertSound->isChecked();
     return s;
 }

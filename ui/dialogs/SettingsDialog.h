@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QSpinBox;
 
@@ -22,4 +23,5 @@ private:
     QComboBox* m_language = nullptr;
     QComboBox* m_theme = nullptr;
     QSpinBox* m_cacheMb = nullptr;
+    QCheckBox* m_alertSound = nullptr;
 };

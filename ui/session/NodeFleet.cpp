@@ -7,6 +7,7 @@
 #include "ui/session/TokenVault.h"
 
 #include <QDir>
+#include <QFile>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -144,6 +145,10 @@ bool NodeFleet::removeNode(const QString& nodeId, QString* errorString)
     m_overview->removeNode(nodeId);
     m_alerts->removeNode(nodeId);
     ConsoleCache::removeFiles(QDir(m_cacheDir).filePath(nodeId + u".sqlite"));
+    // Its pending actions go with it: they can never be sent once the node is forgotten.
+    for (const QString suffix : {QStringLiteral(".actions.sqlite"), QStringLiteral(".actions.sqlite-wal"),
+                                 QStringLiteral(".actions.sqlite-shm")})
+        QFile::remove(QDir(m_cacheDir).filePath(nodeId + suffix));
     emit sessionRemoved(nodeId);
     return true;
 }

@@ -523,8 +523,10 @@ void NodeSession::setUser(const QJsonObject& who, const QString& fallbackName)
     m_units = units;
     if (m_context.nodes)
         m_context.nodes->setSignedIn(m_profile.id, m_userName, m_roleName);
-    if (changed)
+    if (changed) {
+        m_actions->recheckUser(); // actions are only ever sent in the name of whoever made them
         emit userChanged(m_userName, m_roleName, m_units);
+    }
 }
 
 void NodeSession::fetchAlerts()

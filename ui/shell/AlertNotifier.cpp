@@ -1,0 +1,147 @@
+#include "ui/shell/AlertNotifier.h"
+
+#include "models/console/AlertBoardModel.h"
+#include "models/console/AlertWording.h"
+#include "ui/delegates/AlertCardDelegate.h"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QSystemTrayIcon>
+#include <QTimer>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+qint64 createdMs(const QJsonObject& alert)
+{
+    const QDateTime at = QDateTime::fromString(alert.value(u"createdAt").toString(), Qt::ISODateWithMs);
+    return at.isValid() ? at.toMSecsSinceEpoch() : 0;
+}
+
+bool isLoud(const QJsonObject& alert)
+{
+    const QString severity = alert.value(u"severity").toString();
+    // A silenced alert pages nobody on the node; the console must not page around the silence.
+    return (severity == u"critical" || severity == u"high") && alert.value(u"state").toString() != u"suppressed";
+}
+
+} // namespace
+
+AlertNotifier::AlertNotifier(AlertBoardModel* model, QObject* parent)
+    : QObject(parent)
+    , m_model(model)
+    , m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
+{
+    m_coalesce = new QTimer(this);
+    m_coalesce->setSingleShot(true);
+    m_coalesce->setInterval(kCoalesceMs);
+    connect(m_coalesce, &QTimer::timeout, this, &AlertNotifier::flush);
+    if (model)
+        connect(model, &AlertBoardModel::alertArrived, this, &AlertNotifier::onArrived);
+}
+
+AlertNotifier::~AlertNotifier() = default;
+
+void AlertNotifier::setMuted(bool muted)
+{
+    m_muted = muted;
+}
+
+void AlertNotifier::setTrayIcon(QSystemTrayIcon* tray)
+{
+    m_tray = tray;
+}
+
+void AlertNotifier::setClock(std::function<qint64()> clock)
+{
+    m_clock = clock ? std::move(clock) : [] { return QDateTime::currentMSecsSinceEpoch(); };
+}
+
+void AlertNotifier::onArrived(const QString& nodeId, const QJsonObject& alert)
+{
+    if (!m_enabled || !isLoud(alert))
+        return;
+    // A list loaded at start, after a reconnect or from the cache brings old alerts "in": only what
+    // was raised just now is news.
+    const qint64 created = createdMs(alert);
+    if (created <= 0 || m_clock() - created > kRecentMs)
+        return;
+    m_waiting.append({ nodeId, alert });
+    if (!m_coalesce->isActive())
+        m_coalesce->start();
+}
+
+QPair<QString, QString> AlertNotifier::wording(const QList<QPair<QString, QJsonObject>>& arrivals,
+    const std::function<QString(const QString&)>& nodeName, qint64 nowMs)
+{
+    if (arrivals.isEmpty())
+        return {};
+    // The most severe first, so a burst's notification names what matters most.
+    QList<QPair<QString, QJsonObject>> sorted = arrivals;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+        return AlertBoardModel::severityRank(a.second.value(u"severity").toString())
+            < AlertBoardModel::severityRank(b.second.value(u"severity").toString());
+    });
+    const QJsonObject& first = sorted.constFirst().second;
+    const QString node = nodeName ? nodeName(sorted.constFirst().first) : sorted.constFirst().first;
+    const QString severity = AlertWording::severityName(first.value(u"severity").toString());
+    // The headline says what and where, never who: the patient stays on the board.
+    const QString headline = AlertWording::headline(first, nowMs);
+    if (sorted.size() == 1)
+        return { QCoreApplication::translate("AlertNotifier", "%1 alert on %2", "severity, node").arg(severity, node),
+            headline };
+    return { QCoreApplication::translate("AlertNotifier", "New alerts: %1").arg(sorted.size()),
+        QCoreApplication::translate(
+            "AlertNotifier", "%1 alert on %2: %3\nand %4 more on the alert board", "severity, node, headline, count")
+            .arg(severity, node, headline)
+            .arg(sorted.size() - 1) };
+}
+
+void AlertNotifier::flush()
+{
+    if (m_waiting.isEmpty())
+        return;
+    const QList<QPair<QString, QJsonObject>> arrivals = std::exchange(m_waiting, {});
+    QPointer<AlertBoardModel> model = m_model;
+    const auto nodeName = [model](const QString& nodeId) {
+        if (model) {
+            for (int row = 0; row < model->rowCount(); ++row) {
+                const QModelIndex i = model->index(row);
+                if (i.data(AlertBoardModel::NodeIdRole).toString() == nodeId)
+                    return i.data(AlertBoardModel::NodeNameRole).toString();
+            }
+        }
+        return nodeId;
+    };
+    const auto [title, text] = wording(arrivals, nodeName, m_clock());
+    const bool critical = std::any_of(arrivals.cbegin(), arrivals.cend(),
+        [](const auto& a) { return a.second.value(u"severity").toString() == u"critical"; });
+    if (QSystemTrayIcon* t = tray()) {
+        t->showMessage(title, text, critical ? QSystemTrayIcon::Critical : QSystemTrayIcon::Warning);
+    } else {
+        const auto& first = arrivals.constFirst();
+        emit bannerRequested(title, text, first.first, first.second.value(u"id").toInteger());
+    }
+    emit notified(title, text);
+    if (!m_muted) {
+        QApplication::beep();
+        emit soundPlayed();
+    }
+}
+
+QSystemTrayIcon* AlertNotifier::tray()
+{
+    if (m_tray)
+        return m_tray;
+    if (!QSystemTrayIcon::isSystemTrayAvailable() || !QSystemTrayIcon::supportsMessages())
+        return nullptr;
+    if (!m_ownTray) {
+        m_ownTray = new QSystemTrayIcon(AlertCardDelegate::severityIcon(u"critical"_s), this);
+        m_ownTray->setToolTip(tr("Vigil console: alerts"));
+        m_ownTray->show();
+    }
+    return m_ownTray;
+}
