@@ -1,6 +1,7 @@
 #include "models/console/EscalationQueueModel.h"
 
 #include "models/console/AlertBoardModel.h"
+#include "models/console/AlertWording.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -84,7 +85,8 @@ QVariant EscalationQueueModel::data(const QModelIndex& index, int role) const
         case SeverityColumn: return src.data(AlertBoardModel::SeverityRole);
         case NodeColumn: return src.data(AlertBoardModel::NodeNameRole);
         case UnitColumn: return src.data(AlertBoardModel::UnitRole);
-        case AlertColumn: return src.data(AlertBoardModel::TitleRole);
+        // The board's plain words ("Critical sodium 112 mmol/L (LL) — ED, bed 3"), not the node's title.
+        case AlertColumn: return AlertWording::headline(src.data(AlertBoardModel::AlertJsonRole).toJsonObject(), m_clock());
         case NextColumn: return data(index, NextRecipientsRole).toStringList().join(u", "_s);
         default: return {};
         }

@@ -162,7 +162,7 @@ void tst_EscalationBoard::soonestFirstWithLiveCountdowns()
                  .data(Qt::DecorationRole).value<QIcon>().isNull());
     QCOMPARE(cell(0, EscalationQueueModel::NodeColumn), u"North"_s);
     QCOMPARE(cell(0, EscalationQueueModel::UnitColumn), u"ICU-3"_s);
-    QCOMPARE(cell(1, EscalationQueueModel::AlertColumn), u"Lab down"_s);
+    QCOMPARE(cell(1, EscalationQueueModel::AlertColumn), u"Lab down \u2014 ICU-3"_s);
     // (Plural forms come from the translation; the source text says "alert(s)".)
     QVERIFY2(QRegularExpression(u"^2 alert(s|\\(s\\))? will escalate"_s).match(m_view->summaryText()).hasMatch(),
              qPrintable(m_view->summaryText()));

@@ -178,8 +178,9 @@ DeadLetterView::DeadLetterView(NodeFleet* fleet, QWidget* parent)
     auto* main = new QSplitter(Qt::Horizontal, this);
     main->addWidget(buildGroupsPanel());
     main->addWidget(right);
-    main->setStretchFactor(0, 2);
+    main->setStretchFactor(0, 3);
     main->setStretchFactor(1, 5);
+    main->setSizes({440, 900}); // the groups need room for count, error and where
     main->setChildrenCollapsible(false);
 
     auto* content = new QWidget(this);
@@ -241,6 +242,13 @@ QWidget* DeadLetterView::buildGroupsPanel()
     m_groups->setColumnWidth(DeadLetterGroupModel::ErrorColumn, charWidth * 20);
     m_groups->setColumnWidth(DeadLetterGroupModel::CountColumn, charWidth * 7);
     m_groups->setColumnWidth(DeadLetterGroupModel::WhereColumn, charWidth * 22);
+    // What matters first in a narrow pane: how many, what failed, where; the node comes last.
+    QHeaderView* groupHeader = m_groups->horizontalHeader();
+    groupHeader->moveSection(groupHeader->visualIndex(DeadLetterGroupModel::CountColumn), 0);
+    groupHeader->moveSection(groupHeader->visualIndex(DeadLetterGroupModel::ErrorColumn), 1);
+    groupHeader->moveSection(groupHeader->visualIndex(DeadLetterGroupModel::NodeColumn),
+                             DeadLetterGroupModel::ColumnCount - 1);
+    m_groups->setColumnWidth(DeadLetterGroupModel::StageColumn, charWidth * 9);
     connect(m_groups->selectionModel(), &QItemSelectionModel::currentChanged, this, &DeadLetterView::onGroupChanged);
     connect(m_feed->groups(), &QAbstractItemModel::rowsInserted, this, &DeadLetterView::updateFilterChoices);
     connect(m_feed->groups(), &QAbstractItemModel::dataChanged, this, &DeadLetterView::updateFilterChoices);

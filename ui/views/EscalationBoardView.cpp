@@ -93,7 +93,8 @@ private:
         case EscalationQueueModel::UnitColumn:
             return src.data(AlertBoardModel::UnitRole).toString();
         case EscalationQueueModel::AlertColumn: {
-            QString title = src.data(AlertBoardModel::TitleRole).toString();
+            // The queue model's plain words ("Critical sodium 112 mmol/L (LL) — ED").
+            QString title = src.sibling(src.row(), EscalationQueueModel::AlertColumn).data().toString();
             const QString pending = src.data(AlertBoardModel::PendingActionRole).toString();
             // Held while offline: say so, never show it as done.
             if (pending == u"alert-acknowledge")
@@ -375,5 +376,5 @@ void EscalationBoardView::updateSummary()
     const QModelIndex first = m_queue->index(0, EscalationQueueModel::WhenColumn);
     m_summary->setText(tr("%n alert(s) will escalate unless acknowledged; the next %1: %2", nullptr, rows)
                            .arg(EscalationText::countdown(first.data(EscalationQueueModel::CountdownMsRole).toLongLong()),
-                                first.data(AlertBoardModel::TitleRole).toString()));
+                                m_queue->index(0, EscalationQueueModel::AlertColumn).data().toString()));
 }

@@ -119,7 +119,8 @@ void tst_EscalationQueueModel::soonestFirstAndOnlyWhatEscalates()
     QCOMPARE(ids(*m_queue), (QList<qint64>{2, 7, 5, 1}));
     QCOMPARE(m_queue->nodeIdAt(1), u"n2"_s);
     QCOMPARE(m_queue->index(1, EscalationQueueModel::NodeColumn).data().toString(), u"South"_s);
-    QCOMPARE(m_queue->index(0, EscalationQueueModel::AlertColumn).data().toString(), u"Critical result 2"_s);
+    // The board's plain words: the title (no evidence here) and where.
+    QCOMPARE(m_queue->index(0, EscalationQueueModel::AlertColumn).data().toString(), u"Critical result 2 \u2014 ICU-3"_s);
     QCOMPARE(m_queue->index(0, EscalationQueueModel::SeverityColumn).data().toString(), u"critical"_s);
     QCOMPARE(m_queue->index(1, EscalationQueueModel::SeverityColumn).data().toString(), u"high"_s);
     QCOMPARE(m_queue->index(0, EscalationQueueModel::UnitColumn).data().toString(), u"ICU-3"_s);
