@@ -1,29 +1,12 @@
 #include "models/console/AlertBoardModel.h"
 
+#include "models/console/ConsoleJson.h"
+
 #include <QDateTime>
 #include <QSet>
 
-namespace {
-
-qint64 msOf(const QJsonObject& o, QStringView key)
-{
-    const QString text = o.value(key).toString();
-    if (text.isEmpty())
-        return 0;
-    const QDateTime at = QDateTime::fromString(text, Qt::ISODateWithMs);
-    return at.isValid() ? at.toMSecsSinceEpoch() : 0;
-}
-
-QStringList stringsOf(const QJsonValue& value)
-{
-    QStringList out;
-    const QJsonArray array = value.toArray();
-    for (const QJsonValue& v : array)
-        out.append(v.toString());
-    return out;
-}
-
-} // namespace
+using ConsoleJson::msOf;
+using ConsoleJson::stringsOf;
 
 AlertBoardModel::AlertBoardModel(QObject* parent)
     : QAbstractListModel(parent)

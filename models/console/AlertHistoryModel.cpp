@@ -1,5 +1,7 @@
 #include "models/console/AlertHistoryModel.h"
 
+#include "models/console/ConsoleJson.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -13,15 +15,6 @@ namespace {
 
 const QString Transition = u"transition"_s;
 const QString Notification = u"notification"_s;
-
-QStringList stringsOf(const QJsonValue& value)
-{
-    QStringList out;
-    const QJsonArray array = value.toArray();
-    for (const QJsonValue& v : array)
-        out.append(v.toString());
-    return out;
-}
 
 // Which transition actions write a notification of this reason (node/alerts: pageFirstLevel,
 // escalateOnce, and the acknowledge/resolve/retract/expire/withdraw paths).
@@ -174,7 +167,7 @@ void AlertHistoryModel::setDetail(const QJsonObject& alert)
         n.json = v.toObject();
         n.kind = Notification;
         n.atMs = msOf(n.json, u"createdAt");
-        n.recipients = stringsOf(n.json.value(u"recipients"));
+        n.recipients = ConsoleJson::stringsOf(n.json.value(u"recipients"));
         const QString reason = n.json.value(u"reason").toString();
         const int level = n.json.value(u"level").toInt();
         int owner = -1;
@@ -272,9 +265,5 @@ QString AlertHistoryModel::userNoteOf(const QString& action, const QString& node
 
 qint64 AlertHistoryModel::msOf(const QJsonObject& object, QStringView key)
 {
-    const QString text = object.value(key).toString();
-    if (text.isEmpty())
-        return 0;
-    const QDateTime at = QDateTime::fromString(text, Qt::ISODateWithMs);
-    return at.isValid() ? at.toMSecsSinceEpoch() : 0;
+    return ConsoleJson::msOf(object, key);
 }

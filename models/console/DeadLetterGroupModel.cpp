@@ -1,5 +1,7 @@
 #include "models/console/DeadLetterGroupModel.h"
 
+#include "models/console/ConsoleJson.h"
+
 #include <QDateTime>
 
 #include <algorithm>
@@ -7,12 +9,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-qint64 msOf(const QJsonValue& isoTime)
-{
-    const QDateTime at = QDateTime::fromString(isoTime.toString(), Qt::ISODateWithMs);
-    return at.isValid() ? at.toMSecsSinceEpoch() : 0;
-}
 
 QString timeText(qint64 ms)
 {
@@ -23,16 +19,9 @@ QString timeText(qint64 ms)
     return at.date() == QDate::currentDate() ? at.toString(u"HH:mm"_s) : at.toString(u"yyyy-MM-dd HH:mm"_s);
 }
 
-QStringList stringsOf(const QJsonValue& value)
-{
-    QStringList list;
-    const QJsonArray array = value.toArray();
-    for (const QJsonValue& v : array)
-        list << v.toString();
-    return list;
-}
-
 } // namespace
+
+using ConsoleJson::stringsOf;
 
 DeadLetterGroupModel::DeadLetterGroupModel(QObject* parent)
     : QAbstractTableModel(parent)
@@ -230,7 +219,8 @@ void DeadLetterGroupModel::replaceNode(const QString& nodeId, const QJsonArray& 
     QList<Row> added;
     for (const QString& signature : std::as_const(order)) {
         const QJsonObject& g = incoming[signature];
-        Row row{nodeId, signature, g, msOf(g.value(u"firstAt")), msOf(g.value(u"lastAt")), cached};
+        Row row{nodeId, signature, g, ConsoleJson::msOfIso(g.value(u"firstAt")),
+            ConsoleJson::msOfIso(g.value(u"lastAt")), cached};
         const int at = m_index.value(keyOf(nodeId, signature), -1);
         if (at < 0) {
             added << row;

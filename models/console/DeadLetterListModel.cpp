@@ -1,5 +1,7 @@
 #include "models/console/DeadLetterListModel.h"
 
+#include "models/console/ConsoleJson.h"
+
 #include <QDateTime>
 
 #include <algorithm>
@@ -11,12 +13,6 @@ namespace {
 qint64 integerOf(const QJsonValue& value)
 {
     return qint64(value.toDouble());
-}
-
-qint64 msOf(const QJsonValue& isoTime)
-{
-    const QDateTime at = QDateTime::fromString(isoTime.toString(), Qt::ISODateWithMs);
-    return at.isValid() ? at.toMSecsSinceEpoch() : 0;
 }
 
 /// Pages a head refresh may walk back while every row on them is new.
@@ -476,7 +472,7 @@ int DeadLetterListModel::upsertItems(const QString& nodeId, const QJsonArray& it
         if (freshIds.contains(id))
             continue;
         freshIds.insert(id);
-        fresh.append(Row{nodeId, id, msOf(o.value(u"createdAt")), o, cached});
+        fresh.append(Row{nodeId, id, ConsoleJson::msOfIso(o.value(u"createdAt")), o, cached});
     }
     for (int at : std::as_const(updated))
         emitRowChanged(at);

@@ -1,5 +1,7 @@
 #include "ui/dialogs/AcknowledgeDialog.h"
 
+#include "ui/dialogs/AlertDialogParts.h"
+
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -14,12 +16,7 @@ AcknowledgeDialog::AcknowledgeDialog(const QString& headline, const QString& nod
     : QDialog(parent)
 {
     setWindowTitle(tr("Acknowledge alert"));
-    auto* what = new QLabel(headline, this);
-    what->setWordWrap(true);
-    what->setTextFormat(Qt::PlainText);
-    QFont bold = what->font();
-    bold.setBold(true);
-    what->setFont(bold);
+    auto* what = AlertDialogParts::headlineLabel(headline, this);
     auto* where = new QLabel(tr("On %1. Acknowledging stops the escalation and tells everyone paged so far that "
                                 "you have it.")
                                  .arg(nodeName),
@@ -35,13 +32,8 @@ AcknowledgeDialog::AcknowledgeDialog(const QString& headline, const QString& nod
     noteLabel->setBuddy(m_note);
 
     auto* buttons = new QDialogButtonBox(this);
-    m_acknowledge = buttons->addButton(tr("&Acknowledge"), QDialogButtonBox::AcceptRole);
-    m_acknowledge->setDefault(true);
-    buttons->addButton(QDialogButtonBox::Cancel);
-    for (QAbstractButton* b : buttons->buttons())
-        b->setMinimumHeight(40);
+    m_acknowledge = AlertDialogParts::addActionButtons(buttons, tr("&Acknowledge"), this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     // Enter in the note acknowledges: one action, with or without a note.
     connect(m_note, &QLineEdit::returnPressed, this, &QDialog::accept);
 

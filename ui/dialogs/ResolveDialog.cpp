@@ -1,6 +1,7 @@
 #include "ui/dialogs/ResolveDialog.h"
 
 #include "models/console/AlertWording.h"
+#include "ui/dialogs/AlertDialogParts.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -18,12 +19,7 @@ ResolveDialog::ResolveDialog(const QString& headline, const QString& nodeName, Q
     : QDialog(parent)
 {
     setWindowTitle(tr("Resolve alert"));
-    auto* what = new QLabel(headline, this);
-    what->setWordWrap(true);
-    what->setTextFormat(Qt::PlainText);
-    QFont bold = what->font();
-    bold.setBold(true);
-    what->setFont(bold);
+    auto* what = AlertDialogParts::headlineLabel(headline, this);
     auto* where = new QLabel(tr("On %1. Resolving closes the alert: it leaves the board.").arg(nodeName), this);
     where->setWordWrap(true);
 
@@ -46,16 +42,11 @@ ResolveDialog::ResolveDialog(const QString& headline, const QString& nodeName, Q
     form->addRow(tr("&Note:"), m_note);
 
     auto* buttons = new QDialogButtonBox(this);
-    m_resolve = buttons->addButton(tr("&Resolve"), QDialogButtonBox::AcceptRole);
-    m_resolve->setDefault(true);
-    buttons->addButton(QDialogButtonBox::Cancel);
-    for (QAbstractButton* b : buttons->buttons())
-        b->setMinimumHeight(40);
+    m_resolve = AlertDialogParts::addActionButtons(buttons, tr("&Resolve"), this);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         if (!disposition().isEmpty() && m_note->toPlainText().size() <= kMaxNote)
             accept();
     });
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_disposition, &QComboBox::currentIndexChanged, this, &ResolveDialog::updateButton);
     connect(m_note, &QPlainTextEdit::textChanged, this, &ResolveDialog::updateButton);
 

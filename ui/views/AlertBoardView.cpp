@@ -80,6 +80,18 @@ void refill(QComboBox* box, const QString& allText, const QList<QPair<QString, Q
     box->setCurrentIndex(std::max(0, box->findData(current)));
 }
 
+/// Chooses value in a filter combo, adding it (shown as text) when no alert carries it yet, so a
+/// filter set from outside (a link, a saved view) is kept rather than silently dropped.
+void selectOrAdd(QComboBox* box, const QString& value, const QString& text)
+{
+    int index = box->findData(value);
+    if (index < 0 && !value.isEmpty()) {
+        box->addItem(text, value);
+        index = box->count() - 1;
+    }
+    box->setCurrentIndex(std::max(0, index));
+}
+
 } // namespace
 
 AlertBoardView::Permissions AlertBoardView::permissionsFor(
@@ -206,27 +218,21 @@ void AlertBoardView::buildUi()
         whereRow->addWidget(l);
         whereRow->addWidget(box);
     };
-    m_unitBox = new QComboBox(this);
-    m_unitBox->addItem(tr("Every unit"), QString());
-    addBox(tr("&Unit:"), tr("Unit"), m_unitBox);
-    connect(m_unitBox, &QComboBox::currentIndexChanged, this, [this] {
-        m_proxy->setUnit(m_unitBox->currentData().toString());
-        updateEmptyState();
-    });
-    m_teamBox = new QComboBox(this);
-    m_teamBox->addItem(tr("Every team"), QString());
-    addBox(tr("&Team:"), tr("Team"), m_teamBox);
-    connect(m_teamBox, &QComboBox::currentIndexChanged, this, [this] {
-        m_proxy->setTeam(m_teamBox->currentData().toString());
-        updateEmptyState();
-    });
-    m_nodeBox = new QComboBox(this);
-    m_nodeBox->addItem(tr("Every node"), QString());
-    addBox(tr("N&ode:"), tr("Node"), m_nodeBox);
-    connect(m_nodeBox, &QComboBox::currentIndexChanged, this, [this] {
-        m_proxy->setNodeId(m_nodeBox->currentData().toString());
-        updateEmptyState();
-    });
+    // A text filter: "every …" first, then the values alerts carry; the choice goes to one proxy setter.
+    auto addTextFilter = [this, &addBox](const QString& everyText, const QString& label,
+                             const QString& accessible, void (AlertFilterProxy::*apply)(const QString&)) {
+        auto* box = new QComboBox(this);
+        box->addItem(everyText, QString());
+        addBox(label, accessible, box);
+        connect(box, &QComboBox::currentIndexChanged, this, [this, box, apply] {
+            (m_proxy->*apply)(box->currentData().toString());
+            updateEmptyState();
+        });
+        return box;
+    };
+    m_unitBox = addTextFilter(tr("Every unit"), tr("&Unit:"), tr("Unit"), &AlertFilterProxy::setUnit);
+    m_teamBox = addTextFilter(tr("Every team"), tr("&Team:"), tr("Team"), &AlertFilterProxy::setTeam);
+    m_nodeBox = addTextFilter(tr("Every node"), tr("N&ode:"), tr("Node"), &AlertFilterProxy::setNodeId);
     m_timeBox = new QComboBox(this);
     m_timeBox->addItem(tr("Any time"), 0);
     m_timeBox->addItem(tr("Last 15 min"), 15);
@@ -520,6 +526,22 @@ void AlertBoardView::loadRules(NodeSession* session)
             m_list->viewport()->update();
             updatePanel();
         });
+}
+
+AlertBoardView::Permissions AlertBoardView::permissionsOn(const QString& nodeId, const QJsonObject& alert) const
+{
+    const Access access = accessFor(nodeId);
+    return permissionsFor(
+        access.role, access.units, alert.value(u"category").toString(), alert.value(u"unit").toString());
+}
+
+bool AlertBoardView::refuseAcknowledge(const QJsonObject& alert)
+{
+    if (refuseUnless(permissionsOn(m_currentNode, alert).acknowledge, tr("Your role cannot acknowledge this alert.")))
+        return true;
+    return refuseUnless(stateAllowsAcknowledge(alert.value(u"state").toString()),
+        tr("This alert cannot be acknowledged now: it is %1.")
+            .arg(AlertWording::stateName(alert.value(u"state").toString()).toLower()));
 }
 
 AlertBoardView::Access AlertBoardView::accessFor(const QString& nodeId) const
@@ -833,34 +855,19 @@ void AlertBoardView::setStateFilter(const QString& state)
 void AlertBoardView::setUnitFilter(const QString& unit)
 {
     updateFilterChoices();
-    int index = m_unitBox->findData(unit);
-    if (index < 0 && !unit.isEmpty()) {
-        m_unitBox->addItem(unit, unit);
-        index = m_unitBox->count() - 1;
-    }
-    m_unitBox->setCurrentIndex(std::max(0, index));
+    selectOrAdd(m_unitBox, unit, unit);
 }
 
 void AlertBoardView::setTeamFilter(const QString& team)
 {
     updateFilterChoices();
-    int index = m_teamBox->findData(team);
-    if (index < 0 && !team.isEmpty()) {
-        m_teamBox->addItem(team, team);
-        index = m_teamBox->count() - 1;
-    }
-    m_teamBox->setCurrentIndex(std::max(0, index));
+    selectOrAdd(m_teamBox, team, team);
 }
 
 void AlertBoardView::setNodeFilter(const QString& nodeId)
 {
     updateFilterChoices();
-    int index = m_nodeBox->findData(nodeId);
-    if (index < 0 && !nodeId.isEmpty()) {
-        m_nodeBox->addItem(nodeName(nodeId), nodeId);
-        index = m_nodeBox->count() - 1;
-    }
-    m_nodeBox->setCurrentIndex(std::max(0, index));
+    selectOrAdd(m_nodeBox, nodeId, nodeName(nodeId));
 }
 
 void AlertBoardView::setCategoryFilter(const QString& category)
@@ -994,14 +1001,7 @@ void AlertBoardView::acknowledgeSelected()
     const QJsonObject alert = currentAlert();
     if (alert.isEmpty())
         return;
-    const Access access = accessFor(m_currentNode);
-    const Permissions p = permissionsFor(
-        access.role, access.units, alert.value(u"category").toString(), alert.value(u"unit").toString());
-    if (refuseUnless(p.acknowledge, tr("Your role cannot acknowledge this alert.")))
-        return;
-    if (refuseUnless(stateAllowsAcknowledge(alert.value(u"state").toString()),
-            tr("This alert cannot be acknowledged now: it is %1.")
-                .arg(AlertWording::stateName(alert.value(u"state").toString()).toLower())))
+    if (refuseAcknowledge(alert))
         return;
     QJsonObject body;
     if (!m_note->text().trimmed().isEmpty())
@@ -1015,14 +1015,7 @@ void AlertBoardView::acknowledgeWithDialog()
     const QJsonObject alert = currentAlert();
     if (alert.isEmpty())
         return;
-    const Access access = accessFor(m_currentNode);
-    const Permissions p = permissionsFor(
-        access.role, access.units, alert.value(u"category").toString(), alert.value(u"unit").toString());
-    if (refuseUnless(p.acknowledge, tr("Your role cannot acknowledge this alert.")))
-        return;
-    if (refuseUnless(stateAllowsAcknowledge(alert.value(u"state").toString()),
-            tr("This alert cannot be acknowledged now: it is %1.")
-                .arg(AlertWording::stateName(alert.value(u"state").toString()).toLower())))
+    if (refuseAcknowledge(alert))
         return;
     const QString nodeId = m_currentNode;
     auto* dialog = new AcknowledgeDialog(AlertWording::headline(alert, m_clock()), nodeName(nodeId), this);
@@ -1042,9 +1035,7 @@ void AlertBoardView::resolveSelected()
     const QJsonObject alert = currentAlert();
     if (alert.isEmpty())
         return;
-    const Access access = accessFor(m_currentNode);
-    const Permissions p = permissionsFor(
-        access.role, access.units, alert.value(u"category").toString(), alert.value(u"unit").toString());
+    const Permissions p = permissionsOn(m_currentNode, alert);
     if (refuseUnless(p.resolve, tr("Your role cannot resolve this alert.")))
         return;
     const QString nodeId = m_currentNode;
@@ -1066,9 +1057,7 @@ void AlertBoardView::escalateSelected()
     const QJsonObject alert = currentAlert();
     if (alert.isEmpty())
         return;
-    const Access access = accessFor(m_currentNode);
-    const Permissions p = permissionsFor(
-        access.role, access.units, alert.value(u"category").toString(), alert.value(u"unit").toString());
+    const Permissions p = permissionsOn(m_currentNode, alert);
     if (refuseUnless(p.escalate, tr("Your role cannot escalate this alert.")))
         return;
     if (refuseUnless(stateAllowsEscalate(alert.value(u"state").toString()),
@@ -1098,9 +1087,7 @@ void AlertBoardView::silenceSelected()
     if (alert.isEmpty())
         return;
     const QString nodeId = m_currentNode;
-    const Access access = accessFor(nodeId);
-    const Permissions p = permissionsFor(
-        access.role, access.units, alert.value(u"category").toString(), alert.value(u"unit").toString());
+    const Permissions p = permissionsOn(nodeId, alert);
     if (refuseUnless(p.silence, tr("Only support and admins create silences.")))
         return;
     auto* dialog = new SilenceDialog(alert, nodeName(nodeId), this);

@@ -158,6 +158,9 @@ private:
     void attachSession(NodeSession* session);
     void watchQueue(ActionQueue* queue);
     Access accessFor(const QString& nodeId) const;
+    Permissions permissionsOn(const QString& nodeId, const QJsonObject& alert) const;
+    /// Shows why the current node's alert cannot be acknowledged (role, then state); true when refused.
+    bool refuseAcknowledge(const QJsonObject& alert);
     QString nodeName(const QString& nodeId) const;
     QJsonObject currentAlert() const;
     int currentSourceRow() const;

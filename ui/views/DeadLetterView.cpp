@@ -612,12 +612,36 @@ void DeadLetterView::openDialog(QDialog* dialog)
     emit dialogOpened(dialog);
 }
 
+NodeSession* DeadLetterView::actingSession(const QString& node) const
+{
+    NodeSession* session = m_feed->session(node);
+    return !node.isEmpty() && session && m_feed->access(node).canAct() ? session : nullptr;
+}
+
+NodeSession* DeadLetterView::groupSession(DeadLetterScope* scope) const
+{
+    return actingSession(groupNode(&scope->signature, &scope->knownCount, &scope->description));
+}
+
+NodeSession* DeadLetterView::selectionSession(DeadLetterScope* scope) const
+{
+    bool several = false;
+    const QString node = selectedNode(&scope->ids, &several);
+    if (scope->ids.isEmpty())
+        return nullptr;
+    NodeSession* session = actingSession(node);
+    if (!session)
+        return nullptr;
+    scope->knownCount = int(scope->ids.size());
+    scope->description = tr("%n selected dead letter(s)", nullptr, scope->knownCount);
+    return session;
+}
+
 void DeadLetterView::retryGroup()
 {
     DeadLetterScope scope;
-    const QString node = groupNode(&scope.signature, &scope.knownCount, &scope.description);
-    NodeSession* session = m_feed->session(node);
-    if (node.isEmpty() || !session || !m_feed->access(node).canAct())
+    NodeSession* session = groupSession(&scope);
+    if (!session)
         return;
     openDialog(new BulkResubmitDialog(session, scope, this));
 }
@@ -625,9 +649,8 @@ void DeadLetterView::retryGroup()
 void DeadLetterView::parkGroup()
 {
     DeadLetterScope scope;
-    const QString node = groupNode(&scope.signature, &scope.knownCount, &scope.description);
-    NodeSession* session = m_feed->session(node);
-    if (node.isEmpty() || !session || !m_feed->access(node).canAct())
+    NodeSession* session = groupSession(&scope);
+    if (!session)
         return;
     openDialog(new ParkDialog(session, scope, this));
 }
@@ -635,26 +658,18 @@ void DeadLetterView::parkGroup()
 void DeadLetterView::resubmitSelected()
 {
     DeadLetterScope scope;
-    bool several = false;
-    const QString node = selectedNode(&scope.ids, &several);
-    NodeSession* session = m_feed->session(node);
-    if (node.isEmpty() || scope.ids.isEmpty() || !session || !m_feed->access(node).canAct())
+    NodeSession* session = selectionSession(&scope);
+    if (!session)
         return;
-    scope.knownCount = int(scope.ids.size());
-    scope.description = tr("%n selected dead letter(s)", nullptr, scope.knownCount);
     openDialog(new BulkResubmitDialog(session, scope, this));
 }
 
 void DeadLetterView::parkSelected()
 {
     DeadLetterScope scope;
-    bool several = false;
-    const QString node = selectedNode(&scope.ids, &several);
-    NodeSession* session = m_feed->session(node);
-    if (node.isEmpty() || scope.ids.isEmpty() || !session || !m_feed->access(node).canAct())
+    NodeSession* session = selectionSession(&scope);
+    if (!session)
         return;
-    scope.knownCount = int(scope.ids.size());
-    scope.description = tr("%n selected dead letter(s)", nullptr, scope.knownCount);
     openDialog(new ParkDialog(session, scope, selectionIsParked() ? ParkDialog::Mode::Unpark : ParkDialog::Mode::Park,
                               this));
 }
@@ -664,8 +679,8 @@ void DeadLetterView::editAndResubmit()
     QList<qint64> ids;
     bool several = false;
     const QString node = selectedNode(&ids, &several);
-    NodeSession* session = m_feed->session(node);
-    if (node.isEmpty() || ids.size() != 1 || !session || !m_feed->access(node).canAct())
+    NodeSession* session = ids.size() == 1 ? actingSession(node) : nullptr;
+    if (!session)
         return;
     // The pane already holds the dead letter with its content when it shows this one.
     const QJsonObject known = m_detail->nodeId() == node && m_detail->deadLetterId() == ids.first()

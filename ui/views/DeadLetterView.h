@@ -16,6 +16,7 @@ class QSortFilterProxyModel;
 class QStackedWidget;
 class QTableView;
 class QTimer;
+class NodeSession;
 struct DeadLetterScope;
 
 /// The console's dead letters (DESIGN.md 5; issue 6): for support to read and admins to act on.
@@ -100,6 +101,12 @@ private:
     /// The selected list rows' node (empty when none or several nodes) and ids.
     QString selectedNode(QList<qint64>* ids, bool* severalNodes) const;
     QString groupNode(QString* signature, int* count, QString* description) const;
+    /// The node's session when its signed-in user may act there, else null.
+    NodeSession* actingSession(const QString& node) const;
+    /// The selected group's session and scope (signature, count, description), or null when it cannot be acted on.
+    NodeSession* groupSession(DeadLetterScope* scope) const;
+    /// The selected rows' session and scope (ids, count, description), or null when they cannot be acted on.
+    NodeSession* selectionSession(DeadLetterScope* scope) const;
     /// Every selected row is parked (the park button unparks them).
     bool selectionIsParked() const;
 

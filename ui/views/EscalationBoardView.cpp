@@ -135,9 +135,11 @@ private:
                 .arg(EscalationText::time(at), EscalationText::level(src.data(AlertBoardModel::LevelRole).toInt()));
         }
         if (column == EscalationQueueModel::NextColumn && src.data(EscalationQueueModel::PolicyKnownRole).toBool()) {
+            // A plain variable: Qt 6.4's lupdate hangs on an expression as the plural count.
+            const int seconds = src.data(EscalationQueueModel::AckTimeoutSecondsRole).toInt();
             return QApplication::translate("EscalationBoardView",
                                            "Policy %1: that level waits %n second(s) for an acknowledgement", nullptr,
-                                           src.data(EscalationQueueModel::AckTimeoutSecondsRole).toInt())
+                                           seconds)
                 .arg(src.data(AlertBoardModel::PolicyRole).toString());
         }
         return {};
