@@ -129,7 +129,8 @@ bool CriticalResultRule::appliesTo(const QString& messageType, const QString& tr
     return false;
 }
 
-QList<AlertSignal> CriticalResultRule::evaluate(const Hl7Message& message, const Source& source) const
+QList<AlertSignal> CriticalResultRule::evaluate(const Hl7Message& message, const Source& source,
+                                                const OpenAlertLookup& isOpen) const
 {
     QList<AlertSignal> signalList;
     if (!appliesTo(message.messageType(), message.triggerEvent()))
@@ -250,6 +251,9 @@ QList<AlertSignal> CriticalResultRule::evaluate(const Hl7Message& message, const
         else
             keyParts << QStringLiteral("order") << orderId << code << obx.value(u"4");
         signal.dedupKey = hashKey(keyParts);
+        if (isOpen && signal.kind == AlertSignal::Kind::Clear && !signal.correction
+            && !isOpen(common.id, signal.dedupKey))
+            continue;
         signal.groupKey = hashKey({QStringLiteral("group"), common.id, patientId, assigningAuthority, orderId});
 
         signal.ruleId = common.id;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "models/alerts/AlertRuleConfig.h"
 #include "models/alerts/AlertTypes.h"
 
@@ -39,7 +41,12 @@ public:
 
     /// Whether the rule looks at this message type/trigger at all (cheap: call before parsing).
     bool appliesTo(const QString& messageType, const QString& triggerEvent) const;
-    QList<AlertSignal> evaluate(const Hl7Message& message, const Source& source) const;
+    /// Answers whether an alert is open under (rule id, dedup key).
+    using OpenAlertLookup = std::function<bool(const QString& ruleId, const QByteArray& dedupKey)>;
+    /// With `isOpen`, a plain "no longer critical" signal is only built where an alert is open to
+    /// clear: most results are normal, and their signals would change nothing.
+    QList<AlertSignal> evaluate(const Hl7Message& message, const Source& source,
+                                const OpenAlertLookup& isOpen = {}) const;
 
 private:
     CriticalResultRuleConfig m_config;

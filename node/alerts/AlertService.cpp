@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QLoggingCategory>
 #include <QPointer>
+#include <QScopeGuard>
 
 #include <algorithm>
 
@@ -173,47 +174,50 @@ void AlertService::saveRulesMark()
 
 void AlertService::onMessageAccepted(const AcceptedMessage& message)
 {
-    const bool anyRule = message.format == u"hl7v2"
-        && std::any_of(m_criticalRules.cbegin(), m_criticalRules.cend(), [&](const CriticalResultRule& rule) {
-               return rule.appliesTo(message.messageType, message.triggerEvent);
-           });
-    if (!anyRule) {
-        // Nothing to evaluate: the position is saved with the next evaluation or within a second.
-        m_lastSeenMessageId = std::max(m_lastSeenMessageId, message.messageId);
+    // This runs on the ingest thread for every accepted message: most results are normal and change
+    // nothing, so they cost no write (their position is saved with the next write or within a second).
+    const QList<AlertSignal> effective = effectiveSignals(message);
+    m_lastSeenMessageId = std::max(m_lastSeenMessageId, message.messageId);
+    if (effective.isEmpty())
         return;
-    }
     // The alerts a message raises and the rules' position after it commit together: after a crash
     // the message is either fully evaluated or evaluated again, never half.
     WriteTransaction transaction(m_store.database());
-    evaluate(message);
-    m_lastSeenMessageId = std::max(m_lastSeenMessageId, message.messageId);
+    for (const AlertSignal& signal : effective)
+        applySignal(signal);
     QString error;
     if (transaction.isActive() && m_store.setRulesMark(m_lastSeenMessageId, &error) && transaction.commit())
         m_savedMark = m_lastSeenMessageId;
-    else
+    else {
+        m_store.forgetOpenKeys();
         qCCritical(lcAlerts) << "alerts: cannot commit the evaluation of message" << message.messageId << ":"
                              << (error.isEmpty() ? transaction.error() : error);
+    }
 }
 
-void AlertService::evaluate(const AcceptedMessage& message)
+QList<AlertSignal> AlertService::effectiveSignals(const AcceptedMessage& message) const
 {
     if (message.format != u"hl7v2")
-        return;
+        return {};
     QList<const CriticalResultRule*> rules;
     for (const CriticalResultRule& rule : std::as_const(m_criticalRules)) {
         if (rule.appliesTo(message.messageType, message.triggerEvent))
             rules.append(&rule);
     }
     if (rules.isEmpty())
-        return;
+        return {};
     const Hl7Message::ParseResult parsed = Hl7Message::parse(message.raw);
     if (!parsed.ok())
-        return;                                      // accepted messages parse; nothing to evaluate otherwise
+        return {};                                   // accepted messages parse; nothing to evaluate otherwise
     const CriticalResultRule::Source source{message.messageId, message.correlationId, message.unit};
+    QList<AlertSignal> effective;
     for (const CriticalResultRule* rule : std::as_const(rules)) {
-        for (const AlertSignal& signal : rule->evaluate(*parsed.message, source))
-            applySignal(signal);
+        // A normal result clears an alert only where one is open (a correction may reopen one).
+        effective += rule->evaluate(*parsed.message, source, [this](const QString& ruleId, const QByteArray& key) {
+            return m_store.hasOpen(ruleId, key);
+        });
     }
+    return effective;
 }
 
 void AlertService::onSample(const OperationalSample& sample)
@@ -324,6 +328,8 @@ bool AlertService::commit(Change& change, const InTransaction& audit, QString* e
     }
 
     WriteTransaction transaction(m_store.database());
+    // The store's set of open keys follows each write at once; a rollback must make it read again.
+    auto forgetOnRollback = qScopeGuard([this] { m_store.forgetOpenKeys(); });
     if (!transaction.isActive()) {
         if (errorString)
             *errorString = transaction.error();
@@ -364,6 +370,7 @@ bool AlertService::commit(Change& change, const InTransaction& audit, QString* e
             *errorString = transaction.error();
         return false;
     }
+    forgetOnRollback.dismiss();
 
     scheduleWake(change.alert);
     armTimer();

@@ -103,7 +103,8 @@ private:
         QList<AlertNotification> notifications;
     };
     void applySignal(const AlertSignal& signal);
-    void evaluate(const AcceptedMessage& message);
+    /// The signals of the clinical rules for this message that would change something.
+    QList<AlertSignal> effectiveSignals(const AcceptedMessage& message) const;
     void catchUp();
     void saveRulesMark();
     /// Writes a change (one transaction with `audit`), then announces it. False + error on failure.

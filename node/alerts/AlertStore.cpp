@@ -556,6 +556,7 @@ bool AlertStore::insert(Alert& alert, const QList<AlertNotification>& notificati
     if (!transaction.commit())
         return fail(errorString, u"cannot store the alert: %1"_s.arg(transaction.error()));
     alert.id = stored.id;
+    noteState(alert);
     if (created)
         *created = records;
     return true;
@@ -584,6 +585,7 @@ bool AlertStore::save(const Alert& alert, int firstNewTransition, const QList<Al
         return false;
     if (!transaction.commit())
         return fail(errorString, u"cannot save alert %1: %2"_s.arg(alert.id).arg(transaction.error()));
+    noteState(alert);
     if (created)
         *created = records;
     return true;
@@ -611,6 +613,36 @@ std::optional<Alert> AlertStore::openByKey(const QString& ruleId, const QByteArr
     Alert alert = alertFrom(statement);
     alert.history = historyOf(m_db, alert.id);
     return alert;
+}
+
+QByteArray AlertStore::openKey(const QString& ruleId, const QByteArray& dedupKey)
+{
+    return ruleId.toUtf8() + '\x1f' + dedupKey;
+}
+
+bool AlertStore::hasOpen(const QString& ruleId, const QByteArray& dedupKey) const
+{
+    if (!m_openKeys) {
+        QSet<QByteArray> keys;
+        auto statement = m_db.prepare(
+            QByteArray(QByteArray("SELECT rule_id, dedup_key FROM alerts WHERE state NOT IN ") + TerminalStates).constData());
+        while (statement.next())
+            keys.insert(openKey(statement.text(0), statement.textUtf8(1)));
+        if (statement.failed())
+            return true;                             // unknown: let the caller read the alert itself
+        m_openKeys = std::move(keys);
+    }
+    return m_openKeys->contains(openKey(ruleId, dedupKey));
+}
+
+void AlertStore::noteState(const Alert& alert)
+{
+    if (!m_openKeys)
+        return;
+    if (AlertNames::isTerminal(alert.state))
+        m_openKeys->remove(openKey(alert.ruleId, alert.dedupKey));
+    else
+        m_openKeys->insert(openKey(alert.ruleId, alert.dedupKey));
 }
 
 std::optional<Alert> AlertStore::lastClosedByKey(const QString& ruleId, const QByteArray& dedupKey) const

@@ -3,6 +3,7 @@
 #include "models/alerts/AlertTypes.h"
 
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <optional>
@@ -85,6 +86,11 @@ public:
 
     std::optional<Alert> byId(qint64 id, bool withHistory = true) const;
     std::optional<Alert> openByKey(const QString& ruleId, const QByteArray& dedupKey) const;
+    /// Whether openByKey() would find an alert, from memory (runs for every normal result on ingest).
+    bool hasOpen(const QString& ruleId, const QByteArray& dedupKey) const;
+    /// Drops the in-memory set of open keys, to be read again: call when a transaction that wrote
+    /// alerts rolled back, since the set already reflected its writes.
+    void forgetOpenKeys() { m_openKeys.reset(); }
     std::optional<Alert> lastClosedByKey(const QString& ruleId, const QByteArray& dedupKey) const;
     /// Every open alert with a wake time (nextWakeMs() != 0), for the timers after a start.
     QList<Alert> withWakeTimes() const;
@@ -117,5 +123,10 @@ public:
     bool setRulesMark(qint64 messageId, QString* errorString = nullptr);
 
 private:
+    static QByteArray openKey(const QString& ruleId, const QByteArray& dedupKey);
+    void noteState(const Alert& alert);
+
     SqliteDatabase& m_db;
+    /// (rule id, dedup key) of every alert not in a terminal state, loaded on first use.
+    mutable std::optional<QSet<QByteArray>> m_openKeys;
 };

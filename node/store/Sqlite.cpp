@@ -1,10 +1,55 @@
 #include "node/store/Sqlite.h"
 
+#include <QHash>
 #include <QLoggingCategory>
 
 #include <sqlite3.h>
 
+#include <cstring>
+
 Q_LOGGING_CATEGORY(lcSqlite, "vigil.node.store.sqlite")
+
+/// Idle compiled statements of one connection, one per SQL text. Bounded, because some queries are
+/// built from filters and would otherwise each leave a statement behind.
+class SqliteStatementCache
+{
+public:
+    static constexpr int MaxStatements = 128;
+
+    ~SqliteStatementCache() { clear(); }
+
+    sqlite3_stmt* take(const char* sql)
+    {
+        const auto it = m_idle.find(QByteArray::fromRawData(sql, qsizetype(std::strlen(sql))));
+        if (it == m_idle.end())
+            return nullptr;
+        sqlite3_stmt* stmt = it.value();
+        m_idle.erase(it);
+        return stmt;
+    }
+
+    void give(sqlite3_stmt* stmt)
+    {
+        sqlite3_reset(stmt);
+        sqlite3_clear_bindings(stmt);
+        const QByteArray sql(sqlite3_sql(stmt));
+        if (m_idle.size() >= MaxStatements || m_idle.contains(sql)) {
+            sqlite3_finalize(stmt);
+            return;
+        }
+        m_idle.insert(sql, stmt);
+    }
+
+    void clear()
+    {
+        for (sqlite3_stmt* stmt : std::as_const(m_idle))
+            sqlite3_finalize(stmt);
+        m_idle.clear();
+    }
+
+private:
+    QHash<QByteArray, sqlite3_stmt*> m_idle;
+};
 
 SqliteStatement::SqliteStatement(sqlite3* db, const char* sql)
     : m_db(db)
@@ -16,25 +61,46 @@ SqliteStatement::SqliteStatement(sqlite3* db, const char* sql)
     }
 }
 
+SqliteStatement::SqliteStatement(sqlite3* db, sqlite3_stmt* stmt, std::weak_ptr<SqliteStatementCache> cache)
+    : m_stmt(stmt)
+    , m_db(db)
+    , m_failed(stmt == nullptr)
+    , m_cache(std::move(cache))
+{
+}
+
 SqliteStatement::~SqliteStatement()
 {
-    sqlite3_finalize(m_stmt);
+    release();
+}
+
+void SqliteStatement::release()
+{
+    if (!m_stmt)
+        return;
+    if (const std::shared_ptr<SqliteStatementCache> cache = m_cache.lock())
+        cache->give(m_stmt);
+    else
+        sqlite3_finalize(m_stmt);
+    m_stmt = nullptr;
 }
 
 SqliteStatement::SqliteStatement(SqliteStatement&& other) noexcept
     : m_stmt(std::exchange(other.m_stmt, nullptr))
     , m_db(other.m_db)
     , m_failed(other.m_failed)
+    , m_cache(std::move(other.m_cache))
 {
 }
 
 SqliteStatement& SqliteStatement::operator=(SqliteStatement&& other) noexcept
 {
     if (this != &other) {
-        sqlite3_finalize(m_stmt);
+        release();
         m_stmt = std::exchange(other.m_stmt, nullptr);
         m_db = other.m_db;
         m_failed = other.m_failed;
+        m_cache = std::move(other.m_cache);
     }
     return *this;
 }
@@ -173,11 +239,25 @@ bool SqliteDatabase::open(const QString& path, bool readOnly, QString* errorStri
     }
     sqlite3_busy_timeout(m_db, 10000);
     sqlite3_extended_result_codes(m_db, 1);
+    m_cache = std::make_shared<SqliteStatementCache>();
     return true;
+}
+
+SqliteStatement SqliteDatabase::prepare(const char* sql)
+{
+    if (m_cache) {
+        if (sqlite3_stmt* stmt = m_cache->take(sql))
+            return SqliteStatement(m_db, stmt, m_cache);
+    }
+    SqliteStatement statement(m_db, sql);
+    statement.m_cache = m_cache;
+    return statement;
 }
 
 void SqliteDatabase::close()
 {
+    // Statements still held elsewhere finalize themselves when released (close_v2 waits for them).
+    m_cache.reset();
     if (m_db) {
         sqlite3_close_v2(m_db);
         m_db = nullptr;

@@ -4,9 +4,11 @@
 #include <QString>
 
 #include <cstdint>
+#include <memory>
 
 struct sqlite3;
 struct sqlite3_stmt;
+class SqliteStatementCache;
 
 /// Thin RAII wrappers over the SQLite C API. The node store uses SQLite directly (not QtSql) for
 /// control over WAL, synchronous mode and prepared-statement reuse on the hot ingest path.
@@ -45,9 +47,15 @@ public:
     QString error() const;
 
 private:
+    friend class SqliteDatabase;
+    SqliteStatement(sqlite3* db, sqlite3_stmt* stmt, std::weak_ptr<SqliteStatementCache> cache);
+    void release();
+
     sqlite3_stmt* m_stmt = nullptr;
     sqlite3* m_db = nullptr;
     bool m_failed = false;
+    /// Where the compiled statement goes back to when this handle is done with it (empty: finalized).
+    std::weak_ptr<SqliteStatementCache> m_cache;
 };
 
 class SqliteDatabase
@@ -61,7 +69,10 @@ public:
     bool open(const QString& path, bool readOnly, QString* errorString);
     void close();
     bool exec(const char* sql, QString* errorString = nullptr);
-    SqliteStatement prepare(const char* sql) { return SqliteStatement(m_db, sql); }
+    /// Compiles `sql`, or reuses the compiled statement of an earlier prepare() of the same text that
+    /// has been released (reset, bindings cleared): parsing SQL costs more than running most of the
+    /// node's queries, and they run per message.
+    SqliteStatement prepare(const char* sql);
     qint64 lastInsertId() const;
     int changes() const;
     QString lastError() const;
@@ -69,4 +80,5 @@ public:
 
 private:
     sqlite3* m_db = nullptr;
+    std::shared_ptr<SqliteStatementCache> m_cache;
 };

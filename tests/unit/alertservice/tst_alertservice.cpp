@@ -157,6 +157,7 @@ private slots:
     void cooldownAfterResolution();
     void correctedCriticalRepages();
     void correctedToNormalResolves();
+    void normalResultWritesNothingUnlessAnAlertIsOpen();
     void wrongResultRetracts();
     void webhookFailureEscalatesAtOnce();
     void messagesStoredBeforeACrashAreEvaluatedAtStart();
@@ -914,6 +915,42 @@ void tst_AlertService::correctedToNormalResolves()
     QCOMPARE(alert.history.constLast().action, u"resolve"_s);
     QCOMPARE(reasonsIn(spy), QStringList{u"resolved"_s});
     QCOMPARE(m_metrics->value(AlertMetrics::Dispositions, {{"disposition", u"corrected"_s}}), 1.0);
+}
+
+void tst_AlertService::normalResultWritesNothingUnlessAnAlertIsOpen()
+{
+    // The same panel with a normal potassium: what most results look like.
+    AcceptedMessage normal = oru(u"oru_r01_critical_potassium_final.hl7"_s, 1, m_now);
+    normal.raw.replace("|6.9|", "|4.2|").replace("|HH|", "|N|");
+    const std::optional<qint64> markBefore = m_store->rulesMark();
+    QVERIFY(markBefore);
+
+    QSignalSpy spy(m_service.get(), &AlertService::alertChanged);
+    m_service->onMessageAccepted(normal);
+    QVERIFY(m_store->list(AlertFilter{}).isEmpty());
+    QCOMPARE(spy.size(), 0);
+    // Nothing changed, so nothing was written on the ingest thread: not even the rules' position,
+    // which the next operational sample saves.
+    QCOMPARE(m_store->rulesMark(), markBefore);
+    m_service->onSample(queueSample(m_now, 0));
+    QCOMPARE(m_store->rulesMark(), std::optional<qint64>(1));
+
+    // With a critical alert open, the same normal result clears it.
+    const Alert raised = raiseCritical(2);
+    QVERIFY(raised.id > 0);
+    m_now = T0 + 300;
+    normal.messageId = 3;
+    normal.correlationId = "corr-3"_ba;
+    m_service->onMessageAccepted(normal);
+    const Alert alert = stored(raised.id);
+    QCOMPARE(alert.state, AlertState::Resolved);
+    QCOMPARE(alert.disposition, u"corrected"_s);
+    QCOMPARE(m_store->rulesMark(), std::optional<qint64>(3));
+    // Closed: a further normal result finds nothing to clear and writes nothing.
+    normal.messageId = 4;
+    m_service->onMessageAccepted(normal);
+    QCOMPARE(m_store->rulesMark(), std::optional<qint64>(3));
+    QCOMPARE(stored(raised.id).history.size(), alert.history.size());
 }
 
 void tst_AlertService::wrongResultRetracts()

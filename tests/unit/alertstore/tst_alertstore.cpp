@@ -186,6 +186,7 @@ private slots:
     void saveContinuesSeqWithoutLoadedHistory();
     void saveOfUnknownAlertFails();
     void openAndLastClosedByKey();
+    void hasOpenFollowsWritesAndRollbacks();
     void withWakeTimes();
     void listFilters_data();
     void listFilters();
@@ -402,6 +403,44 @@ void tst_AlertStore::openAndLastClosedByKey()
     QVERIFY2(m_store->save(retracted, int(retracted.history.size()), {}, {}, &error), qPrintable(error));
     QVERIFY(!m_store->openByKey(u"rule-a"_s, "k"_ba));
     QCOMPARE(m_store->lastClosedByKey(u"rule-a"_s, "k"_ba)->id, open.id);
+}
+
+void tst_AlertStore::hasOpenFollowsWritesAndRollbacks()
+{
+    Alert stale = simpleAlert(u"resolved"_s, AlertState::Resolved, T0);
+    stale.dedupKey = "k"_ba;
+    insertAlert(stale);
+    QVERIFY(!m_store->hasOpen(u"rule-a"_s, "k"_ba));
+
+    Alert open = simpleAlert(u"open"_s, AlertState::Notified, T0);
+    open.dedupKey = "k"_ba;
+    open = insertAlert(open);
+    QVERIFY(m_store->hasOpen(u"rule-a"_s, "k"_ba));
+    QVERIFY(!m_store->hasOpen(u"rule-b"_s, "k"_ba));
+    QVERIFY(!m_store->hasOpen(u"rule-a"_s, "other"_ba));
+
+    // Another store on the same database (as after a restart) reads the same answer from disk.
+    AlertStore fresh(m_ops->db());
+    QVERIFY(fresh.hasOpen(u"rule-a"_s, "k"_ba));
+
+    Alert resolved = *m_store->byId(open.id);
+    resolved.state = AlertState::Resolved;
+    resolved.closedAtMs = T0 + 10;
+    QString error;
+    QVERIFY2(m_store->save(resolved, int(resolved.history.size()), {}, {}, &error), qPrintable(error));
+    QVERIFY(!m_store->hasOpen(u"rule-a"_s, "k"_ba));
+
+    // An insert whose transaction rolls back: the set followed the write, so it must be re-read.
+    Alert rolledBack = simpleAlert(u"rolled back"_s, AlertState::Notified, T0);
+    rolledBack.dedupKey = "r"_ba;
+    {
+        WriteTransaction outer(m_ops->db());
+        QVERIFY(outer.isActive());
+        QVERIFY2(m_store->insert(rolledBack, {}, {}, &error), qPrintable(error));
+    }
+    m_store->forgetOpenKeys();
+    QVERIFY(!m_store->hasOpen(u"rule-a"_s, "r"_ba));
+    QVERIFY(!m_store->hasOpen(u"rule-a"_s, "k"_ba));
 }
 
 void tst_AlertStore::withWakeTimes()
