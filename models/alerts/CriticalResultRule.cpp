@@ -129,52 +129,99 @@ bool CriticalResultRule::appliesTo(const QString& messageType, const QString& tr
     return false;
 }
 
+namespace {
+
+/// The PID, PV1 and OBR an OBX belongs to, read only when one of its OBX makes a signal: most
+/// results make none, and reading identifiers costs more than reading flags.
+class ResultContext
+{
+public:
+    explicit ResultContext(const Hl7Message& message)
+        : m_message(message)
+    {
+    }
+
+    void onPid()
+    {
+        m_pid = ++m_pidCount;
+        m_pv1 = 0;
+        m_obr = 0;
+        m_read = false;
+    }
+    void onPv1()
+    {
+        m_pv1 = ++m_pv1Count;
+        m_read = false;
+    }
+    void onObr()
+    {
+        m_obr = ++m_obrCount;
+        m_read = false;
+    }
+
+    const QString& patientId() { return read().m_patientId; }
+    const QString& assigningAuthority() { return read().m_assigningAuthority; }
+    const QString& unit() { return read().m_unit; }
+    const QString& location() { return read().m_location; }
+    const QString& orderId() { return read().m_orderId; }
+
+private:
+    ResultContext& read()
+    {
+        if (m_read)
+            return *this;
+        m_read = true;
+        const SegmentReader pid(m_message, u"PID", m_pid);
+        m_patientId = pid.value(u"3.1");
+        m_assigningAuthority = pid.value(u"3.4");
+        const SegmentReader pv1(m_message, u"PV1", m_pv1);
+        m_unit = pv1.value(u"3.1");
+        m_location = m_pv1 > 0 ? locationOf(pv1) : QString();
+        // The filler's number identifies the specimen's results; the placer's is the fallback.
+        const SegmentReader obr(m_message, u"OBR", m_obr);
+        m_orderId = obr.value(u"3.1");
+        if (m_orderId.isEmpty())
+            m_orderId = obr.value(u"2.1");
+        return *this;
+    }
+
+    const Hl7Message& m_message;
+    int m_pidCount = 0, m_pv1Count = 0, m_obrCount = 0;
+    int m_pid = 0, m_pv1 = 0, m_obr = 0;             ///< the current occurrences; 0 = none yet
+    bool m_read = false;
+    QString m_patientId, m_assigningAuthority, m_unit, m_location, m_orderId;
+};
+
+} // namespace
+
 QList<AlertSignal> CriticalResultRule::evaluate(const Hl7Message& message, const Source& source,
-                                                const OpenAlertLookup& isOpen) const
+                                                const OpenAlertIndex* openAlerts) const
 {
     QList<AlertSignal> signalList;
     if (!appliesTo(message.messageType(), message.triggerEvent()))
         return signalList;
 
     const AlertRuleCommon& common = m_config.common;
-    const QString controlId = message.controlId();
-    const QString sendingFacility = message.sendingFacility();
+    // Only a rule with an open alert can be cleared by a normal result.
+    const bool clearsMatter = !openAlerts || openAlerts->anyOpen(common.id);
 
     // An ORU^R01 may carry several patients (PATIENT_RESULT repeats) and several orders each:
     // every OBX belongs to the PID, PV1 and OBR before it.
-    int pidOccurrence = 0;
-    int pv1Occurrence = 0;
-    int obrOccurrence = 0;
+    ResultContext context(message);
     int obxOccurrence = 0;
-    QString patientId;
-    QString assigningAuthority;
-    QString unit;
-    QString location;
-    QString orderId;
 
     for (int index = 0; index < message.segmentCount(); ++index) {
         const QByteArray name = message.segmentName(index);
         if (name == "PID") {
-            const SegmentReader pid(message, u"PID", ++pidOccurrence);
-            patientId = pid.value(u"3.1");
-            assigningAuthority = pid.value(u"3.4");
-            unit.clear();
-            location.clear();
-            orderId.clear();
+            context.onPid();
             continue;
         }
         if (name == "PV1") {
-            const SegmentReader pv1(message, u"PV1", ++pv1Occurrence);
-            unit = pv1.value(u"3.1");
-            location = locationOf(pv1);
+            context.onPv1();
             continue;
         }
         if (name == "OBR") {
-            const SegmentReader obr(message, u"OBR", ++obrOccurrence);
-            // The filler's number identifies the specimen's results; the placer's is the fallback.
-            orderId = obr.value(u"3.1");
-            if (orderId.isEmpty())
-                orderId = obr.value(u"2.1");
+            context.onObr();
             continue;
         }
         if (name != "OBX")
@@ -235,6 +282,9 @@ QList<AlertSignal> CriticalResultRule::evaluate(const Hl7Message& message, const
             continue;
         }
 
+        if (signal.kind == AlertSignal::Kind::Clear && !signal.correction && !clearsMatter)
+            continue;
+
         const QString code = obx.value(u"3.1");
         const QString text = obx.value(u"3.2");
         const QString valueType = obx.value(u"2");
@@ -245,14 +295,17 @@ QList<AlertSignal> CriticalResultRule::evaluate(const Hl7Message& message, const
         const QString instanceId = obx.value(u"21");
 
         // The tags ("obx21", "order") keep an instance identifier from ever equalling an order-based key.
+        const QString& patientId = context.patientId();
+        const QString& assigningAuthority = context.assigningAuthority();
+        const QString& orderId = context.orderId();
         QStringList keyParts{common.id, patientId, assigningAuthority};
         if (!instanceId.isEmpty())
             keyParts << QStringLiteral("obx21") << instanceId;
         else
             keyParts << QStringLiteral("order") << orderId << code << obx.value(u"4");
         signal.dedupKey = hashKey(keyParts);
-        if (isOpen && signal.kind == AlertSignal::Kind::Clear && !signal.correction
-            && !isOpen(common.id, signal.dedupKey))
+        if (openAlerts && signal.kind == AlertSignal::Kind::Clear && !signal.correction
+            && !openAlerts->isOpen(common.id, signal.dedupKey))
             continue;
         signal.groupKey = hashKey({QStringLiteral("group"), common.id, patientId, assigningAuthority, orderId});
 
@@ -263,7 +316,7 @@ QList<AlertSignal> CriticalResultRule::evaluate(const Hl7Message& message, const
         signal.team = common.team;
         signal.cooldownMs = qint64(common.cooldownSeconds) * 1000;
         signal.maxAgeMs = 0; // a critical result never expires unattended
-        signal.unit = source.unit.isEmpty() ? unit : source.unit;
+        signal.unit = source.unit.isEmpty() ? context.unit() : source.unit;
         signal.patientId = patientId;
         signal.subject = code;
         signal.correlationId = source.correlationId;
@@ -304,10 +357,10 @@ QList<AlertSignal> CriticalResultRule::evaluate(const Hl7Message& message, const
         evidence.insert(u"resultStatus"_s, status);
         evidence.insert(u"observedAt"_s, obx.value(u"14.1"));
         evidence.insert(u"valueType"_s, valueType);
-        evidence.insert(u"controlId"_s, controlId);
-        evidence.insert(u"sendingFacility"_s, sendingFacility);
-        if (!location.isEmpty())
-            evidence.insert(u"location"_s, location);
+        evidence.insert(u"controlId"_s, message.controlId());
+        evidence.insert(u"sendingFacility"_s, message.sendingFacility());
+        if (!context.location().isEmpty())
+            evidence.insert(u"location"_s, context.location());
         signal.evidence = evidence;
 
         signalList.append(signal);

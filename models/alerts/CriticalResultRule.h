@@ -1,9 +1,8 @@
 #pragma once
 
-#include <functional>
-
 #include "models/alerts/AlertRuleConfig.h"
 #include "models/alerts/AlertTypes.h"
+#include "models/alerts/OpenAlertIndex.h"
 
 class Hl7Message;
 
@@ -41,12 +40,10 @@ public:
 
     /// Whether the rule looks at this message type/trigger at all (cheap: call before parsing).
     bool appliesTo(const QString& messageType, const QString& triggerEvent) const;
-    /// Answers whether an alert is open under (rule id, dedup key).
-    using OpenAlertLookup = std::function<bool(const QString& ruleId, const QByteArray& dedupKey)>;
-    /// With `isOpen`, a plain "no longer critical" signal is only built where an alert is open to
-    /// clear: most results are normal, and their signals would change nothing.
+    /// With `openAlerts`, a plain "no longer critical" signal is only built where an alert is open
+    /// to clear: most results are normal, and their signals would change nothing.
     QList<AlertSignal> evaluate(const Hl7Message& message, const Source& source,
-                                const OpenAlertLookup& isOpen = {}) const;
+                                const OpenAlertIndex* openAlerts = nullptr) const;
 
 private:
     CriticalResultRuleConfig m_config;

@@ -338,6 +338,9 @@ void MllpServer::sendResponse(quint64 connectionId, const QByteArray& payload)
     if (!c || c->socket->state() != QAbstractSocket::ConnectedState)
         return;
     c->socket->write(MllpFrameDecoder::wrap(payload));
+    // Out now rather than on the next pass of the event loop: the sender is waiting for exactly this,
+    // and whatever the node does next for the batch (rules, events) need not delay it.
+    c->socket->flush();
 }
 
 void MllpServer::closeConnection(quint64 connectionId)

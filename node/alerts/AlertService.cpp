@@ -213,9 +213,7 @@ QList<AlertSignal> AlertService::effectiveSignals(const AcceptedMessage& message
     QList<AlertSignal> effective;
     for (const CriticalResultRule* rule : std::as_const(rules)) {
         // A normal result clears an alert only where one is open (a correction may reopen one).
-        effective += rule->evaluate(*parsed.message, source, [this](const QString& ruleId, const QByteArray& key) {
-            return m_store.hasOpen(ruleId, key);
-        });
+        effective += rule->evaluate(*parsed.message, source, &m_store);
     }
     return effective;
 }

@@ -615,24 +615,34 @@ std::optional<Alert> AlertStore::openByKey(const QString& ruleId, const QByteArr
     return alert;
 }
 
-QByteArray AlertStore::openKey(const QString& ruleId, const QByteArray& dedupKey)
-{
-    return ruleId.toUtf8() + '\x1f' + dedupKey;
-}
-
-bool AlertStore::hasOpen(const QString& ruleId, const QByteArray& dedupKey) const
+const QHash<QString, QSet<QByteArray>>* AlertStore::openKeys() const
 {
     if (!m_openKeys) {
-        QSet<QByteArray> keys;
+        QHash<QString, QSet<QByteArray>> keys;
         auto statement = m_db.prepare(
             QByteArray(QByteArray("SELECT rule_id, dedup_key FROM alerts WHERE state NOT IN ") + TerminalStates).constData());
         while (statement.next())
-            keys.insert(openKey(statement.text(0), statement.textUtf8(1)));
-        if (statement.failed())
-            return true;                             // unknown: let the caller read the alert itself
+            keys[statement.text(0)].insert(statement.textUtf8(1));
+        if (statement.failed()) {
+            qCWarning(lcAlertStore) << "cannot read the open alerts' keys:" << statement.error();
+            return nullptr;
+        }
         m_openKeys = std::move(keys);
     }
-    return m_openKeys->contains(openKey(ruleId, dedupKey));
+    return &*m_openKeys;
+}
+
+// Unknown (the keys could not be read) counts as open: the caller then reads the alert itself.
+bool AlertStore::isOpen(const QString& ruleId, const QByteArray& dedupKey) const
+{
+    const QHash<QString, QSet<QByteArray>>* keys = openKeys();
+    return !keys || keys->value(ruleId).contains(dedupKey);
+}
+
+bool AlertStore::anyOpen(const QString& ruleId) const
+{
+    const QHash<QString, QSet<QByteArray>>* keys = openKeys();
+    return !keys || !keys->value(ruleId).isEmpty();
 }
 
 void AlertStore::noteState(const Alert& alert)
@@ -640,9 +650,9 @@ void AlertStore::noteState(const Alert& alert)
     if (!m_openKeys)
         return;
     if (AlertNames::isTerminal(alert.state))
-        m_openKeys->remove(openKey(alert.ruleId, alert.dedupKey));
+        (*m_openKeys)[alert.ruleId].remove(alert.dedupKey);
     else
-        m_openKeys->insert(openKey(alert.ruleId, alert.dedupKey));
+        (*m_openKeys)[alert.ruleId].insert(alert.dedupKey);
 }
 
 std::optional<Alert> AlertStore::lastClosedByKey(const QString& ruleId, const QByteArray& dedupKey) const

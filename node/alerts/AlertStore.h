@@ -1,7 +1,9 @@
 #pragma once
 
 #include "models/alerts/AlertTypes.h"
+#include "models/alerts/OpenAlertIndex.h"
 
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -66,7 +68,7 @@ struct AlertFigures
 /// WriteTransaction, so it nests inside a caller's, e.g. with an audit entry): the alert row, its new
 /// history rows and its new notifications commit together — a deadline that fired is never fired
 /// again after a crash, and a page is never lost between the decision and the outbox.
-class AlertStore
+class AlertStore : public OpenAlertIndex
 {
 public:
     explicit AlertStore(SqliteDatabase& db);
@@ -86,8 +88,9 @@ public:
 
     std::optional<Alert> byId(qint64 id, bool withHistory = true) const;
     std::optional<Alert> openByKey(const QString& ruleId, const QByteArray& dedupKey) const;
-    /// Whether openByKey() would find an alert, from memory (runs for every normal result on ingest).
-    bool hasOpen(const QString& ruleId, const QByteArray& dedupKey) const;
+    /// Whether openByKey() would find an alert, from memory (asked for normal results on ingest).
+    bool isOpen(const QString& ruleId, const QByteArray& dedupKey) const override;
+    bool anyOpen(const QString& ruleId) const override;
     /// Drops the in-memory set of open keys, to be read again: call when a transaction that wrote
     /// alerts rolled back, since the set already reflected its writes.
     void forgetOpenKeys() { m_openKeys.reset(); }
@@ -123,10 +126,11 @@ public:
     bool setRulesMark(qint64 messageId, QString* errorString = nullptr);
 
 private:
-    static QByteArray openKey(const QString& ruleId, const QByteArray& dedupKey);
+    /// nullptr when they cannot be read.
+    const QHash<QString, QSet<QByteArray>>* openKeys() const;
     void noteState(const Alert& alert);
 
     SqliteDatabase& m_db;
-    /// (rule id, dedup key) of every alert not in a terminal state, loaded on first use.
-    mutable std::optional<QSet<QByteArray>> m_openKeys;
+    /// Rule id → dedup keys of its alerts not in a terminal state, loaded on first use.
+    mutable std::optional<QHash<QString, QSet<QByteArray>>> m_openKeys;
 };

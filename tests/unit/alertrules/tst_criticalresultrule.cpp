@@ -124,6 +124,15 @@ QByteArray readFile(const QString& path)
     return file.readAll();
 }
 
+/// The open alerts a rule is told about (a unit test's stand-in for the node's alert store).
+class FixedOpenAlerts : public OpenAlertIndex
+{
+public:
+    QSet<QByteArray> keys;
+    bool anyOpen(const QString&) const override { return !keys.isEmpty(); }
+    bool isOpen(const QString&, const QByteArray& dedupKey) const override { return keys.contains(dedupKey); }
+};
+
 QString alertsData(const QString& name)
 {
     return QStringLiteral(VIGIL_TEST_DATA_DIR) + u"/hl7/alerts/"_s + name;
@@ -163,6 +172,7 @@ private slots:
     void instanceIdOverridesOrder();
     void placerNumberWhenNoFiller();
     void twoOrderGroups();
+    void normalResultsSkippedWhenNothingIsOpen();
     void keysPerPatientAndRuleWithoutPhi();
     void configurableExtraFlags();
     void otherMessageTypesIgnored();
@@ -557,6 +567,36 @@ void tst_CriticalResultRule::placerNumberWhenNoFiller()
     QVERIFY(keys(u"PLC-1^EHR"_s, QString()).second != keys(u"PLC-2^EHR"_s, QString()).second);
     // With a filler number the placer number is not part of the identity.
     QCOMPARE(keys(u"PLC-1^EHR"_s, u"FIL-1^LIS"_s), keys(u"PLC-2^EHR"_s, u"FIL-1^LIS"_s));
+}
+
+void tst_CriticalResultRule::normalResultsSkippedWhenNothingIsOpen()
+{
+    const Hl7Message message = parse(readFile(alertsData(u"oru_r01_two_orders.hl7"_s)));
+    const CriticalResultRule rule(config());
+    const QList<AlertSignal> all = rule.evaluate(message, {});
+    QCOMPARE(all.size(), 5);
+
+    // Nothing open: only the critical results make signals, each exactly as without the index.
+    FixedOpenAlerts none;
+    const QList<AlertSignal> raises = rule.evaluate(message, {}, &none);
+    QCOMPARE(raises.size(), 3);
+    for (const AlertSignal& s : raises)
+        QCOMPARE(s.kind, AlertSignal::Kind::Raise);
+    QCOMPARE(raises.at(0).dedupKey, all.at(0).dedupKey);
+    QCOMPARE(raises.at(0).title, all.at(0).title);
+    QCOMPARE(raises.at(0).groupKey, all.at(0).groupKey);
+    QCOMPARE(raises.at(0).unit, all.at(0).unit);
+    QCOMPARE(raises.at(0).evidence, all.at(0).evidence);
+    QCOMPARE(raises.at(2).dedupKey, all.at(4).dedupKey);
+
+    // The creatinine's alert is open: its normal result clears it; the culture's is not, so skipped.
+    FixedOpenAlerts creatinine;
+    creatinine.keys.insert(all.at(1).dedupKey);
+    const QList<AlertSignal> withClear = rule.evaluate(message, {}, &creatinine);
+    QCOMPARE(withClear.size(), 4);
+    QCOMPARE(withClear.at(1).kind, AlertSignal::Kind::Clear);
+    QCOMPARE(withClear.at(1).dedupKey, all.at(1).dedupKey);
+    QCOMPARE(withClear.at(1).title, all.at(1).title);
 }
 
 void tst_CriticalResultRule::twoOrderGroups()

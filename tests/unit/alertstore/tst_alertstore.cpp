@@ -186,7 +186,7 @@ private slots:
     void saveContinuesSeqWithoutLoadedHistory();
     void saveOfUnknownAlertFails();
     void openAndLastClosedByKey();
-    void hasOpenFollowsWritesAndRollbacks();
+    void openKeysFollowWritesAndRollbacks();
     void withWakeTimes();
     void listFilters_data();
     void listFilters();
@@ -405,30 +405,33 @@ void tst_AlertStore::openAndLastClosedByKey()
     QCOMPARE(m_store->lastClosedByKey(u"rule-a"_s, "k"_ba)->id, open.id);
 }
 
-void tst_AlertStore::hasOpenFollowsWritesAndRollbacks()
+void tst_AlertStore::openKeysFollowWritesAndRollbacks()
 {
     Alert stale = simpleAlert(u"resolved"_s, AlertState::Resolved, T0);
     stale.dedupKey = "k"_ba;
     insertAlert(stale);
-    QVERIFY(!m_store->hasOpen(u"rule-a"_s, "k"_ba));
+    QVERIFY(!m_store->isOpen(u"rule-a"_s, "k"_ba));
 
     Alert open = simpleAlert(u"open"_s, AlertState::Notified, T0);
     open.dedupKey = "k"_ba;
     open = insertAlert(open);
-    QVERIFY(m_store->hasOpen(u"rule-a"_s, "k"_ba));
-    QVERIFY(!m_store->hasOpen(u"rule-b"_s, "k"_ba));
-    QVERIFY(!m_store->hasOpen(u"rule-a"_s, "other"_ba));
+    QVERIFY(m_store->isOpen(u"rule-a"_s, "k"_ba));
+    QVERIFY(!m_store->isOpen(u"rule-b"_s, "k"_ba));
+    QVERIFY(!m_store->isOpen(u"rule-a"_s, "other"_ba));
+    QVERIFY(m_store->anyOpen(u"rule-a"_s));
+    QVERIFY(!m_store->anyOpen(u"rule-b"_s));
 
     // Another store on the same database (as after a restart) reads the same answer from disk.
     AlertStore fresh(m_ops->db());
-    QVERIFY(fresh.hasOpen(u"rule-a"_s, "k"_ba));
+    QVERIFY(fresh.isOpen(u"rule-a"_s, "k"_ba));
 
     Alert resolved = *m_store->byId(open.id);
     resolved.state = AlertState::Resolved;
     resolved.closedAtMs = T0 + 10;
     QString error;
     QVERIFY2(m_store->save(resolved, int(resolved.history.size()), {}, {}, &error), qPrintable(error));
-    QVERIFY(!m_store->hasOpen(u"rule-a"_s, "k"_ba));
+    QVERIFY(!m_store->isOpen(u"rule-a"_s, "k"_ba));
+    QVERIFY(!m_store->anyOpen(u"rule-a"_s));
 
     // An insert whose transaction rolls back: the set followed the write, so it must be re-read.
     Alert rolledBack = simpleAlert(u"rolled back"_s, AlertState::Notified, T0);
@@ -439,8 +442,8 @@ void tst_AlertStore::hasOpenFollowsWritesAndRollbacks()
         QVERIFY2(m_store->insert(rolledBack, {}, {}, &error), qPrintable(error));
     }
     m_store->forgetOpenKeys();
-    QVERIFY(!m_store->hasOpen(u"rule-a"_s, "r"_ba));
-    QVERIFY(!m_store->hasOpen(u"rule-a"_s, "k"_ba));
+    QVERIFY(!m_store->isOpen(u"rule-a"_s, "r"_ba));
+    QVERIFY(!m_store->isOpen(u"rule-a"_s, "k"_ba));
 }
 
 void tst_AlertStore::withWakeTimes()
