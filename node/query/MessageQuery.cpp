@@ -11,10 +11,13 @@
 
 namespace {
 
-// Without raw: lists never carry message bytes. ingest_trace gives the routing (enqueue events).
+// Without raw: lists never carry message bytes. All of them are in messages_patient_page, so a
+// patient's page is read from that index alone; ingest_trace (the routing, from its enqueue events)
+// is read only for rows older than routed_to (schema 4), and SQLite seeks the row only then.
 constexpr const char* SummaryColumns = "id, correlation_id, channel, received_at, msg_type, trigger_event, control_id, "
                                        "sending_app, sending_facility, patient_id, unit, state, ack_code, format, "
-                                       "replay_of, duplicate_of, ingest_trace";
+                                       "replay_of, duplicate_of, routed_to, "
+                                       "CASE WHEN routed_to IS NULL THEN ingest_trace END";
 
 // The same columns, in the same order, as MessageStore reads a StoredMessage.
 constexpr const char* MessageColumns = "id, correlation_id, channel, received_at, msg_type, trigger_event, control_id, "
@@ -30,16 +33,6 @@ void appendUnique(QStringList& list, const QString& value)
 {
     if (!value.isEmpty() && !list.contains(value))
         list.append(value);
-}
-
-QStringList routedTo(const QList<TraceEvent>& events)
-{
-    QStringList destinations;
-    for (const TraceEvent& e : events) {
-        if (e.stage == EnqueueStage && e.outcome == Ok)
-            appendUnique(destinations, e.destination);
-    }
-    return destinations;
 }
 
 MessageSummary readSummary(const SqliteStatement& s)
@@ -61,7 +54,8 @@ MessageSummary readSummary(const SqliteStatement& s)
     m.format = s.text(13);
     m.replayOf = s.int64(14);
     m.duplicateOf = s.int64(15);
-    m.routedTo = routedTo(AppliedRecord::unpackEvents(s.blob(16), m.correlationId, m.id));
+    m.routedTo = s.isNull(16) ? AppliedRecord::destinationsOf(AppliedRecord::unpackEvents(s.blob(17), m.correlationId, m.id))
+                              : AppliedRecord::splitRoutedTo(s.text(16));
     return m;
 }
 
@@ -256,7 +250,7 @@ bool MessageQuery::planPage(const MessageFilter& f, PagePlan& plan, QString* err
     if (!f.controlId.isEmpty())
         term(true, "messages_dedup", "control_id = " + p.add(f.controlId));
     if (!f.patientId.isEmpty())
-        term(true, "messages_patient", "patient_id = " + p.add(f.patientId));
+        term(true, "messages_patient_page", "patient_id = " + p.add(f.patientId));
     // The partial indexes hold only the rare values; the literal lets SQLite see that they apply.
     if (!f.state.isEmpty()) {
         const bool rare = f.state != u"accepted";
@@ -342,7 +336,7 @@ bool MessageQuery::addDeliveries(QList<MessageSummary>& items, QString* errorStr
             list += ", ";
         list += params.add(items[i].id);
     }
-    const QByteArray sql = "SELECT message_id, stage, destination FROM trace_events INDEXED BY trace_by_message "
+    const QByteArray sql = "SELECT message_id, stage, destination FROM trace_events INDEXED BY trace_delivery "
                            "WHERE message_id IN ("
         + list + ") AND ((stage = 'deliver' AND outcome = 'ok') OR stage = 'dead-letter') AND destination IS NOT NULL";
     return m_connection.run(
@@ -482,7 +476,7 @@ std::optional<bool> MessageQuery::wasDelivered(
     std::lock_guard lock(m_mutex);
     QueryParams params;
     const QByteArray sql = "SELECT 1 FROM messages AS m INDEXED BY messages_dedup "
-                           "CROSS JOIN trace_events AS t INDEXED BY trace_by_message "
+                           "CROSS JOIN trace_events AS t INDEXED BY trace_delivery "
                            "WHERE m.control_id = "
         + params.add(controlId) + " AND m.sending_app IS " + params.add(sendingApplication)
         + " AND m.sending_facility IS " + params.add(sendingFacility)

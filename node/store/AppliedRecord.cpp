@@ -109,6 +109,31 @@ std::optional<AppliedRecord> AppliedRecord::deserialize(const QByteArray& bytes)
     return r;
 }
 
+namespace {
+constexpr QChar RoutedToSeparator(0x1f);
+}
+
+QStringList AppliedRecord::destinationsOf(const QList<TraceEvent>& events)
+{
+    QStringList destinations;
+    for (const TraceEvent& e : events) {
+        if (e.stage == u"enqueue" && e.outcome == u"ok" && !e.destination.isEmpty() && !destinations.contains(e.destination))
+            destinations.append(e.destination);
+    }
+    return destinations;
+}
+
+QString AppliedRecord::routedTo(const QList<TraceEvent>& events)
+{
+    const QString joined = destinationsOf(events).join(RoutedToSeparator);
+    return joined.isNull() ? QStringLiteral("") : joined;   // bound as '' rather than NULL
+}
+
+QStringList AppliedRecord::splitRoutedTo(const QString& stored)
+{
+    return stored.isEmpty() ? QStringList{} : stored.split(RoutedToSeparator);
+}
+
 QByteArray AppliedRecord::packEvents(const QList<TraceEvent>& events)
 {
     QByteArray out;

@@ -40,4 +40,10 @@ struct AppliedRecord
     static QByteArray packEvents(const QList<TraceEvent>& events);
     static QList<TraceEvent> unpackEvents(const QByteArray& packed, const QByteArray& correlationId, qint64 messageId);
     static std::optional<AppliedRecord> deserialize(const QByteArray& bytes);
+    /// The destinations the ingest steps queued the message for (enqueue ok), in order, each once.
+    static QStringList destinationsOf(const QList<TraceEvent>& events);
+    /// destinationsOf() as messages.routed_to stores it: joined by U+001F, '' for none (never null,
+    /// which marks a row written before the column existed).
+    static QString routedTo(const QList<TraceEvent>& events);
+    static QStringList splitRoutedTo(const QString& stored);
 };

@@ -114,6 +114,23 @@ ALTER TABLE dead_letters ADD COLUMN parked_by TEXT;
 ALTER TABLE dead_letters ADD COLUMN park_reason TEXT;
 )SQL";
 
+// Version 4 (issue 3, a patient's messages at 10 million rows): a page of one patient's messages
+// must not cost one random read per row. messages_patient_page holds every column of a list row
+// (node/query SummaryColumns) in (patient_id, id) order, so the page is a few adjacent index pages;
+// routed_to (the destinations the message was queued for, joined by U+001F; '' for none) replaces
+// unpacking ingest_trace for the list, which stays the fallback for rows written before version 4
+// (routed_to NULL). trace_delivery answers "where was this page delivered" from the index alone.
+// Messages rows are never updated, so each index entry is written once.
+const char* const SchemaV4 = R"SQL(
+ALTER TABLE messages ADD COLUMN routed_to TEXT;
+CREATE INDEX messages_patient_page ON messages(patient_id, id, correlation_id, channel, received_at, msg_type,
+    trigger_event, control_id, sending_app, sending_facility, unit, state, ack_code, format, replay_of, duplicate_of,
+    routed_to);
+DROP INDEX messages_patient;
+CREATE INDEX trace_delivery ON trace_events(message_id, stage, outcome, destination);
+DROP INDEX trace_by_message;
+)SQL";
+
 int userVersion(SqliteDatabase& db)
 {
     auto stmt = db.prepare("PRAGMA user_version");
@@ -152,6 +169,8 @@ bool StoreSchema::migrate(SqliteDatabase& db, QString* errorString)
         ok = db.exec(SchemaV2, &error);
     if (ok && version < 3)
         ok = db.exec(SchemaV3, &error);
+    if (ok && version < 4)
+        ok = db.exec(SchemaV4, &error);
     if (ok)
         ok = db.exec(QByteArray("PRAGMA user_version = " + QByteArray::number(CurrentVersion)).constData(), &error);
     if (ok)

@@ -7,7 +7,7 @@ class SqliteDatabase;
 /// Creates the store's tables, or migrates an older store forward, in one transaction.
 namespace StoreSchema {
 
-constexpr int CurrentVersion = 3;
+constexpr int CurrentVersion = 4;
 bool migrate(SqliteDatabase& db, QString* errorString);
 
 } // namespace StoreSchema

@@ -7,8 +7,8 @@ void TableWriter::prepare(SqliteDatabase& db)
     insertMessage = db.prepare(
         "INSERT INTO messages(id, correlation_id, channel, received_at, msg_type, trigger_event, control_id, "
         "sending_app, sending_facility, hl7_version, patient_id, content_hash, state, ack_code, duplicate_of, raw, "
-        "ingest_trace, unit, format, replay_of) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-        "?16, ?17, ?18, ?19, ?20)");
+        "ingest_trace, unit, format, replay_of, routed_to) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+        "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)");
     insertTrace = db.prepare("INSERT INTO trace_events(correlation_id, message_id, at_us, stage, outcome, "
                              "destination, detail) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     insertQueue = db.prepare("INSERT INTO queue(id, destination, message_id, enqueued_at) VALUES(?1, ?2, ?3, ?4)");
@@ -58,6 +58,7 @@ bool TableWriter::apply(const AppliedRecord& r)
              .bind(18, r.unit.isEmpty() ? QString() : r.unit)
              .bind(19, r.format.isEmpty() ? QStringLiteral("hl7v2") : r.format)
              .bind(20, r.replayOf)
+             .bind(21, AppliedRecord::routedTo(r.events))
              .run())
         return false;
     if (r.deadLetter

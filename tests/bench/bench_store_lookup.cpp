@@ -185,8 +185,8 @@ public:
         m_insertMessage = db.prepare(
             "INSERT INTO messages(id, correlation_id, channel, received_at, msg_type, trigger_event, control_id, "
             "sending_app, sending_facility, hl7_version, patient_id, content_hash, state, ack_code, duplicate_of, raw, "
-            "ingest_trace, unit, format, replay_of) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-            "?14, ?15, ?16, ?17, ?18, ?19, 0)");
+            "ingest_trace, unit, format, replay_of, routed_to) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+            "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, 0, ?20)");
         m_insertTrace = db.prepare("INSERT INTO trace_events(correlation_id, message_id, at_us, stage, outcome, "
                                    "destination, detail) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
         m_insertDeadLetter = db.prepare(
@@ -331,7 +331,8 @@ private:
             .bindBlob(16, raw)
             .bindBlob(17, AppliedRecord::packEvents(events))
             .bind(18, unparseable ? QString() : unit)
-            .bind(19, fhir ? QStringLiteral("fhir+json") : QStringLiteral("hl7v2"));
+            .bind(19, fhir ? QStringLiteral("fhir+json") : QStringLiteral("hl7v2"))
+            .bind(20, AppliedRecord::routedTo(events));
         if (!m_insertMessage.run())
             return false;
 
@@ -532,7 +533,7 @@ int main(int argc, char* argv[])
         if (parser.isSet(bareOption)) {
             for (const char* index : { "messages_type", "messages_unit", "messages_channel", "messages_state",
                      "messages_format", "dead_letters_state", "dead_letters_signature", "dead_letters_destination",
-                     "dead_letters_groups", "trace_by_message" }) {
+                     "dead_letters_groups", "trace_delivery" }) {
                 if (!db.exec(QByteArray(QByteArray("DROP INDEX ") + index).constData(), &error)) {
                     std::fprintf(stderr, "cannot drop %s: %s\n", index, qPrintable(error));
                     return 1;

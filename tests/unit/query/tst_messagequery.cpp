@@ -5,6 +5,8 @@
 #include "QueryTestStore.h"
 
 #include "node/query/MessageQuery.h"
+#include "node/store/AppliedRecord.h"
+#include "node/store/Sqlite.h"
 #include "node/query/UnitScope.h"
 
 #include <QTest>
@@ -96,6 +98,8 @@ private slots:
     void everyFilterIsAnIndexSearch_data();
     void everyFilterIsAnIndexSearch();
     void summariesCarryHeaderAndDeliveries();
+    void rowsWrittenBeforeRoutedToKeepTheirRoutes();
+    void patientPageWalksItsOwnIndex();
     void unitScopeIsCaseInsensitiveAndClosed();
     void detailHasRawTraceDeadLettersAndLineage();
     void detailOutsideTheScopeIsNotFound();
@@ -486,6 +490,55 @@ void tst_MessageQuery::summariesCarryHeaderAndDeliveries()
     QCOMPARE(delivered.routedTo, (QStringList { QStringLiteral("ehr"), QStringLiteral("archive") }));
     QCOMPARE(delivered.deliveredTo, QStringList { QStringLiteral("ehr") });
     QCOMPARE(delivered.deadLetteredAt, QStringList { QStringLiteral("archive") });
+}
+
+void tst_MessageQuery::rowsWrittenBeforeRoutedToKeepTheirRoutes()
+{
+    // A store upgraded to schema 4 has routed_to NULL in its older rows: their routes still come
+    // from the packed ingest trace.
+    SqliteDatabase db;
+    QVERIFY(db.open(m_store.path(), false, nullptr));
+    QString stored;
+    {
+        auto read = db.prepare("SELECT routed_to FROM messages WHERE id = ?");
+        read.bind(1, m_deliveredId);
+        QVERIFY(read.next());
+        QVERIFY(!read.isNull(0));
+        stored = read.text(0);
+    }
+    QCOMPARE(AppliedRecord::splitRoutedTo(stored), (QStringList { QStringLiteral("ehr"), QStringLiteral("archive") }));
+    auto setRoutedTo = [&](const QString& value) {
+        auto update = db.prepare("UPDATE messages SET routed_to = ? WHERE id = ?");
+        update.bind(1, value).bind(2, m_deliveredId);
+        return update.run() && db.changes() == 1;
+    };
+    QVERIFY(setRoutedTo(QString()));
+
+    MessageFilter f;
+    f.patientId = expectedById(m_deliveredId).patientId;
+    const auto page = m_query.find(f);
+    const bool restored = setRoutedTo(stored);
+    QVERIFY(restored);
+    QVERIFY(page);
+    const auto it = std::find_if(page->items.cbegin(), page->items.cend(),
+                                 [&](const MessageSummary& m) { return m.id == m_deliveredId; });
+    QVERIFY(it != page->items.cend());
+    QCOMPARE(it->routedTo, (QStringList { QStringLiteral("ehr"), QStringLiteral("archive") }));
+    QCOMPARE(it->deliveredTo, QStringList { QStringLiteral("ehr") });
+}
+
+void tst_MessageQuery::patientPageWalksItsOwnIndex()
+{
+    // A patient's page comes from messages_patient_page in id order: no sort, and the deliveries
+    // from trace_delivery.
+    MessageFilter f;
+    f.patientId = expectedById(m_deliveredId).patientId;
+    f.beforeId = m_deliveredId + 1;
+    QString error;
+    const QString plan = m_query.explain(f, &error).join(u" | ");
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY2(plan.contains(u"messages_patient_page (patient_id=? AND id<?)"), qPrintable(plan));
+    QVERIFY2(!plan.contains(u"TEMP B-TREE"), qPrintable(plan));
 }
 
 void tst_MessageQuery::unitScopeIsCaseInsensitiveAndClosed()

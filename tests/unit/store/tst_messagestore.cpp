@@ -515,10 +515,14 @@ void tst_MessageStore::version2StoreUpgradesInPlace()
     const QString path = m_dir->filePath(QStringLiteral("store.db"));
     m_store.reset();
     {
-        // What a vigil-node of schema 2 left behind: no park columns.
+        // What a vigil-node of schema 2 left behind: no park columns, no page indexes.
         SqliteDatabase db;
         QVERIFY(db.open(path, false, nullptr));
-        for (const char* sql : {"ALTER TABLE dead_letters DROP COLUMN parked_at",
+        for (const char* sql : {"DROP INDEX messages_patient_page", "DROP INDEX trace_delivery",
+                                "ALTER TABLE messages DROP COLUMN routed_to",
+                                "CREATE INDEX messages_patient ON messages(patient_id)",
+                                "CREATE INDEX trace_by_message ON trace_events(message_id)",
+                                "ALTER TABLE dead_letters DROP COLUMN parked_at",
                                 "ALTER TABLE dead_letters DROP COLUMN parked_by",
                                 "ALTER TABLE dead_letters DROP COLUMN park_reason", "PRAGMA user_version = 2"}) {
             QString error;
@@ -532,7 +536,15 @@ void tst_MessageStore::version2StoreUpgradesInPlace()
         auto version = db.prepare("PRAGMA user_version");
         QVERIFY(version.next());
         QCOMPARE(version.int64(0), qint64(StoreSchema::CurrentVersion));
-        QCOMPARE(version.int64(0), 3);
+        QCOMPARE(version.int64(0), 4);
+        // Schema 4's page index replaced the plain patient index; older rows have no routed_to yet.
+        auto indexes = db.prepare("SELECT group_concat(name) FROM sqlite_master WHERE type = 'index' AND "
+                                  "name IN ('messages_patient_page', 'messages_patient', 'trace_delivery', "
+                                  "'trace_by_message')");
+        QVERIFY(indexes.next());
+        const QStringList names = indexes.text(0).split(u',');
+        QCOMPARE(QSet<QString>(names.cbegin(), names.cend()),
+                 (QSet<QString>{QStringLiteral("messages_patient_page"), QStringLiteral("trace_delivery")}));
     }
     // The old rows are kept, open, and can be parked.
     const auto before = m_store->deadLetter(letter);
