@@ -8,6 +8,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <limits>
 
 namespace {
 
@@ -124,6 +125,7 @@ QByteArray placeholders(QueryParams& params, const QStringList& values)
 bool MessageQuery::open(const QString& storePath, QString* errorString)
 {
     std::lock_guard lock(m_mutex);
+    m_patientTraceFrom.reset();
     return m_connection.open(storePath, errorString);
 }
 
@@ -323,32 +325,70 @@ bool MessageQuery::planPage(const MessageFilter& f, PagePlan& plan, QString* err
     return true;
 }
 
-bool MessageQuery::addDeliveries(QList<MessageSummary>& items, QString* errorString)
+qint64 MessageQuery::patientTraceFrom()
+{
+    if (!m_patientTraceFrom) {
+        qint64 from = std::numeric_limits<qint64>::max(); // unknown: ask by message id
+        QueryParams none;
+        if (m_connection.run("SELECT value FROM meta WHERE key = 'patient_trace_from'", none,
+                             [&](const SqliteStatement& s) { from = s.int64(0); }, nullptr))
+            m_patientTraceFrom = from;
+        else
+            return from;
+    }
+    return *m_patientTraceFrom;
+}
+
+bool MessageQuery::addDeliveries(QList<MessageSummary>& items, const QString& patientId, QString* errorString)
 {
     if (items.isEmpty())
         return true;
+    QHash<qint64, qsizetype> rowOf;
+    for (qsizetype i = 0; i < items.size(); ++i)
+        rowOf.insert(items[i].id, i);
+    const auto take = [&](const SqliteStatement& s) {
+        const auto row = rowOf.constFind(s.int64(0));
+        if (row == rowOf.cend())
+            return;
+        MessageSummary& m = items[*row];
+        appendUnique(s.text(1) == DeliverStage ? m.deliveredTo : m.deadLetteredAt, s.text(2));
+    };
+    constexpr const char* Outcomes =
+        "((stage = 'deliver' AND outcome = 'ok') OR stage = 'dead-letter') AND destination IS NOT NULL";
+
+    QList<qint64> byId;
+    qint64 low = 0;
+    qint64 high = 0;
+    const qint64 from = patientId.isEmpty() ? std::numeric_limits<qint64>::max() : patientTraceFrom();
+    for (const MessageSummary& m : std::as_const(items)) {
+        if (m.id < from) {
+            byId.append(m.id);
+        } else {
+            low = low == 0 ? m.id : std::min(low, m.id);
+            high = std::max(high, m.id);
+        }
+    }
+    if (high > 0) {
+        // One range of the patient's outcome rows: other messages of the patient in it are skipped.
+        QueryParams params;
+        const QByteArray sql = "SELECT message_id, stage, destination FROM trace_events INDEXED BY trace_patient_delivery "
+                               "WHERE patient_id = " + params.add(patientId) + " AND message_id BETWEEN "
+            + params.add(low) + " AND " + params.add(high) + " AND " + Outcomes;
+        if (!m_connection.run(sql, params, take, errorString))
+            return false;
+    }
+    if (byId.isEmpty())
+        return true;
     QueryParams params;
     QByteArray list;
-    QHash<qint64, qsizetype> rowOf;
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        rowOf.insert(items[i].id, i);
+    for (const qint64 id : std::as_const(byId)) {
         if (!list.isEmpty())
             list += ", ";
-        list += params.add(items[i].id);
+        list += params.add(id);
     }
     const QByteArray sql = "SELECT message_id, stage, destination FROM trace_events INDEXED BY trace_delivery "
-                           "WHERE message_id IN ("
-        + list + ") AND ((stage = 'deliver' AND outcome = 'ok') OR stage = 'dead-letter') AND destination IS NOT NULL";
-    return m_connection.run(
-        sql, params,
-        [&](const SqliteStatement& s) {
-            const auto row = rowOf.constFind(s.int64(0));
-            if (row == rowOf.cend())
-                return;
-            MessageSummary& m = items[*row];
-            appendUnique(s.text(1) == DeliverStage ? m.deliveredTo : m.deadLetteredAt, s.text(2));
-        },
-        errorString);
+                           "WHERE message_id IN (" + list + ") AND " + Outcomes;
+    return m_connection.run(sql, params, take, errorString);
 }
 
 std::optional<MessagePage> MessageQuery::find(const MessageFilter& filter, QString* errorString)
@@ -370,7 +410,7 @@ std::optional<MessagePage> MessageQuery::find(const MessageFilter& filter, QStri
         page.items.resize(filter.limit);
         page.nextCursor = page.items.last().id;
     }
-    if (!addDeliveries(page.items, errorString))
+    if (!addDeliveries(page.items, filter.patientId, errorString))
         return std::nullopt;
     return page;
 }
@@ -465,7 +505,7 @@ std::optional<QList<MessageSummary>> MessageQuery::byCorrelation(
     sql += " ORDER BY id LIMIT " + params.add(qint64(MaxCorrelated));
     if (!m_connection.run(
             sql, params, [&](const SqliteStatement& s) { items.append(readSummary(s)); }, errorString)
-        || !addDeliveries(items, errorString))
+        || !addDeliveries(items, {}, errorString))
         return std::nullopt;
     return items;
 }

@@ -64,8 +64,13 @@ private:
     /// The id of the first message received after atMs, or of the last one received before it.
     bool idBeyond(qint64 atMs, bool after, qint64& id, QString* errorString);
     bool triggersOf(const QString& type, QList<std::optional<QString>>& triggers, QString* errorString);
-    bool addDeliveries(QList<MessageSummary>& items, QString* errorString);
+    /// Where each message of the page was delivered or dead-lettered. `patientId`: the page is that
+    /// patient's messages (newest first), whose deliveries trace_patient_delivery holds together.
+    bool addDeliveries(QList<MessageSummary>& items, const QString& patientId, QString* errorString);
+    /// meta.patient_trace_from: messages from this id on have their patient on their outcome rows.
+    qint64 patientTraceFrom();
 
     QueryConnection m_connection;
+    std::optional<qint64> m_patientTraceFrom;        ///< read once per open()
     std::mutex m_mutex;
 };

@@ -119,8 +119,11 @@ ALTER TABLE dead_letters ADD COLUMN park_reason TEXT;
 // (node/query SummaryColumns) in (patient_id, id) order, so the page is a few adjacent index pages;
 // routed_to (the destinations the message was queued for, joined by U+001F; '' for none) replaces
 // unpacking ingest_trace for the list, which stays the fallback for rows written before version 4
-// (routed_to NULL). trace_delivery answers "where was this page delivered" from the index alone.
-// Messages rows are never updated, so each index entry is written once.
+// (routed_to NULL). A delivery's outcome row in trace_events carries its message's patient, so
+// trace_patient_delivery has a patient page's deliveries side by side; meta.patient_trace_from is
+// the first message id whose outcomes all have it (older ones are found through trace_delivery,
+// which answers the same question by message id for any page). Messages rows are never updated, so
+// each index entry is written once.
 const char* const SchemaV4 = R"SQL(
 ALTER TABLE messages ADD COLUMN routed_to TEXT;
 CREATE INDEX messages_patient_page ON messages(patient_id, id, correlation_id, channel, received_at, msg_type,
@@ -129,6 +132,10 @@ CREATE INDEX messages_patient_page ON messages(patient_id, id, correlation_id, c
 DROP INDEX messages_patient;
 CREATE INDEX trace_delivery ON trace_events(message_id, stage, outcome, destination);
 DROP INDEX trace_by_message;
+ALTER TABLE trace_events ADD COLUMN patient_id TEXT;
+CREATE INDEX trace_patient_delivery ON trace_events(patient_id, message_id, stage, outcome, destination)
+    WHERE patient_id IS NOT NULL;
+INSERT INTO meta(key, value) SELECT 'patient_trace_from', COALESCE(MAX(id), 0) + 1 FROM messages;
 )SQL";
 
 int userVersion(SqliteDatabase& db)

@@ -1,5 +1,7 @@
 #include "node/store/TableWriter.h"
 
+#include "node/store/StoreRows.h"
+
 void TableWriter::prepare(SqliteDatabase& db)
 {
     if (prepared)
@@ -9,8 +11,7 @@ void TableWriter::prepare(SqliteDatabase& db)
         "sending_app, sending_facility, hl7_version, patient_id, content_hash, state, ack_code, duplicate_of, raw, "
         "ingest_trace, unit, format, replay_of, routed_to) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
         "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)");
-    insertTrace = db.prepare("INSERT INTO trace_events(correlation_id, message_id, at_us, stage, outcome, "
-                             "destination, detail) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    insertTrace = db.prepare(StoreRows::InsertTraceEventSql);
     insertQueue = db.prepare("INSERT INTO queue(id, destination, message_id, enqueued_at) VALUES(?1, ?2, ?3, ?4)");
     insertDeadLetter = db.prepare(
         "INSERT INTO dead_letters(message_id, correlation_id, channel, destination, stage, reason, error_class, "

@@ -17,6 +17,7 @@
 #include "node/query/MessageQuery.h"
 #include "node/store/AppliedRecord.h"
 #include "node/store/Sqlite.h"
+#include "node/store/StoreRows.h"
 #include "node/store/StoreSchema.h"
 
 #include <QCommandLineParser>
@@ -187,8 +188,7 @@ public:
             "sending_app, sending_facility, hl7_version, patient_id, content_hash, state, ack_code, duplicate_of, raw, "
             "ingest_trace, unit, format, replay_of, routed_to) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
             "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, 0, ?20)");
-        m_insertTrace = db.prepare("INSERT INTO trace_events(correlation_id, message_id, at_us, stage, outcome, "
-                                   "destination, detail) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        m_insertTrace = db.prepare(StoreRows::InsertTraceEventSql);
         m_insertDeadLetter = db.prepare(
             "INSERT INTO dead_letters(message_id, correlation_id, channel, destination, stage, reason, error_class, "
             "error_location, attempts, created_at, state, raw, resubmitted_as, resubmitted_at) "

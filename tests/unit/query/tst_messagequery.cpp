@@ -100,6 +100,7 @@ private slots:
     void summariesCarryHeaderAndDeliveries();
     void rowsWrittenBeforeRoutedToKeepTheirRoutes();
     void patientPageWalksItsOwnIndex();
+    void patientPageFindsDeliveriesBeforeAndAfterTheUpgrade();
     void unitScopeIsCaseInsensitiveAndClosed();
     void detailHasRawTraceDeadLettersAndLineage();
     void detailOutsideTheScopeIsNotFound();
@@ -539,6 +540,48 @@ void tst_MessageQuery::patientPageWalksItsOwnIndex()
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QVERIFY2(plan.contains(u"messages_patient_page (patient_id=? AND id<?)"), qPrintable(plan));
     QVERIFY2(!plan.contains(u"TEMP B-TREE"), qPrintable(plan));
+}
+
+void tst_MessageQuery::patientPageFindsDeliveriesBeforeAndAfterTheUpgrade()
+{
+    const Expected& delivered = expectedById(m_deliveredId);
+    MessageFilter f;
+    f.patientId = delivered.patientId;
+    auto check = [&](const char* when) {
+        const auto page = m_query.find(f);
+        QVERIFY2(page, when);
+        QVERIFY2(!page->items.isEmpty(), when);
+        for (const MessageSummary& m : page->items) {
+            const Expected& e = expectedById(m.id);
+            QVERIFY2(m.deliveredTo == e.deliveredTo, when);
+            QVERIFY2(m.deadLetteredAt == e.deadLetteredAt, when);
+        }
+        const auto it = std::find_if(page->items.cbegin(), page->items.cend(),
+                                     [&](const MessageSummary& m) { return m.id == m_deliveredId; });
+        QVERIFY2(it != page->items.cend(), when);
+        QCOMPARE(it->deliveredTo, QStringList { QStringLiteral("ehr") });
+        QCOMPARE(it->deadLetteredAt, QStringList { QStringLiteral("archive") });
+    };
+    // Written by this node: the outcome rows carry the patient.
+    {
+        SqliteDatabase db;
+        QVERIFY(db.open(m_store.path(), true, nullptr));
+        auto rows = db.prepare("SELECT COUNT(*) FROM trace_events WHERE message_id = ? AND patient_id = ?");
+        rows.bind(1, m_deliveredId).bind(2, delivered.patientId);
+        QVERIFY(rows.next());
+        QCOMPARE(rows.int64(0), 2); // delivered to ehr, dead-lettered at archive
+    }
+    check("outcome rows with the patient");
+
+    // As in a store upgraded to schema 4 after these messages: found by message id instead.
+    SqliteDatabase db;
+    QVERIFY(db.open(m_store.path(), false, nullptr));
+    QVERIFY(db.exec("UPDATE meta SET value = 1000000000 WHERE key = 'patient_trace_from'"));
+    QVERIFY(db.exec("UPDATE trace_events SET patient_id = NULL"));
+    m_query.close();
+    QString error;
+    QVERIFY2(m_query.open(m_store.path(), &error), qPrintable(error));
+    check("outcome rows from before the upgrade");
 }
 
 void tst_MessageQuery::unitScopeIsCaseInsensitiveAndClosed()

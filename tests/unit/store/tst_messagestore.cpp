@@ -519,6 +519,8 @@ void tst_MessageStore::version2StoreUpgradesInPlace()
         SqliteDatabase db;
         QVERIFY(db.open(path, false, nullptr));
         for (const char* sql : {"DROP INDEX messages_patient_page", "DROP INDEX trace_delivery",
+                                "DROP INDEX trace_patient_delivery", "ALTER TABLE trace_events DROP COLUMN patient_id",
+                                "DELETE FROM meta WHERE key = 'patient_trace_from'",
                                 "ALTER TABLE messages DROP COLUMN routed_to",
                                 "CREATE INDEX messages_patient ON messages(patient_id)",
                                 "CREATE INDEX trace_by_message ON trace_events(message_id)",
@@ -545,6 +547,12 @@ void tst_MessageStore::version2StoreUpgradesInPlace()
         const QStringList names = indexes.text(0).split(u',');
         QCOMPARE(QSet<QString>(names.cbegin(), names.cend()),
                  (QSet<QString>{QStringLiteral("messages_patient_page"), QStringLiteral("trace_delivery")}));
+        // Messages stored before the upgrade have no patient on their outcome rows: the mark says so.
+        auto mark = db.prepare("SELECT value FROM meta WHERE key = 'patient_trace_from'");
+        QVERIFY(mark.next());
+        auto newest = db.prepare("SELECT MAX(id) FROM messages");
+        QVERIFY(newest.next());
+        QCOMPARE(mark.int64(0), newest.int64(0) + 1);
     }
     // The old rows are kept, open, and can be parked.
     const auto before = m_store->deadLetter(letter);
