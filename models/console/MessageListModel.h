@@ -91,21 +91,36 @@ signals:
     void allLoaded();
 
 private:
-    /// One result row: ~40 bytes of scalars plus shared strings; repeated texts are interned.
+    /// One result row in 48 bytes, with no heap allocation of its own (a million rows in a table
+    /// must stay well under 200 MB for the whole process, tests/bench/bench_console_views):
+    /// repeated texts are indices into m_strings, the row's unique texts are in m_texts.
     struct Row
     {
         qint64 receivedAtMs = 0;
         qint64 id = 0;
         std::array<quint8, 16> correlation{};    ///< the 32-hex correlation ID as bytes
+        quint32 texts = 0;                       ///< offset in m_texts: control ID, patient, then see flags
         quint16 node = 0;                        ///< index into m_nodeIds
-        bool correlationIsHex = true;            ///< else the text is in `controlId`'s sibling below
-        QString type;                            ///< "ADT^A01" (interned)
-        QString controlId;
-        QString patient;                         ///< "***" interned
-        QString unit;                            ///< interned
-        QString state;                           ///< interned
-        QString channel;                         ///< interned
-        QString correlationText;                 ///< only when not 32 hex (never in practice)
+        quint16 type = 0;                        ///< "ADT^A01"; this and the next three index m_strings
+        quint16 unit = 0;
+        quint16 state = 0;
+        quint16 channel = 0;
+        quint8 flags = 0;                        ///< RowFlag
+    };
+    static_assert(sizeof(Row) == 48);
+    /// The (node << 48 | id) keys of every row and buffered item, for deduplication.
+    class SeenKeys
+    {
+    public:
+        /// False when the key was already there.
+        bool insert(quint64 key);
+        void clear();
+
+    private:
+        void mergeRecent();
+
+        std::vector<quint64> m_sorted;           ///< 8 bytes a row; QSet costs several times that
+        QSet<quint64> m_recent;                  ///< small, merged into m_sorted in batches
     };
     struct Source
     {
@@ -121,18 +136,31 @@ private:
     };
 
     quint16 nodeIndex(const QString& nodeId);
-    bool parseItem(const QJsonObject& item, quint16 node, Row* row);
+    /// Parses an item not seen before into `row` (its texts appended to m_texts); false for an
+    /// invalid item or one already in the model.
+    bool takeItem(const QJsonObject& item, quint16 node, Row* row);
     void onPage(quint64 generation, int source, const QJsonArray& items, const QString& nextCursor);
     void publishReady();
-    QString intern(const QString& text);
+    /// Index of `text` in m_strings (0: empty), or kSpilled once the table is full.
+    quint16 intern(const QString& text);
+    QString internedText(const Row& row, quint16 index, int spilledField) const;
+    /// The row's n-th text in m_texts (0 control ID, 1 patient, then correlation and spilled texts).
+    QString rowText(const Row& row, int n) const;
+    QString correlationText(const Row& row) const;
+    /// Empties rows, sources and every store that rows point into.
+    void resetRows();
 
     PageFetcher m_fetcher;
     std::vector<Row> m_rows;
     std::vector<Source> m_sources;                   ///< one per node of the query
     QStringList m_nodeIds;                           ///< node index → id (Row keeps the index)
     QHash<QString, QString> m_nodeNames;
-    QSet<quint64> m_seen;                            ///< (node index << 48) | message id
-    QHash<QString, QString> m_strings;               ///< interned channel/unit/type/state texts
+    SeenKeys m_seen;
+    std::vector<QString> m_strings;                  ///< interned channel/unit/type/state texts; [0] empty
+    QHash<QString, quint16> m_stringIndex;           ///< text → index in m_strings
+    /// Per row: length-prefixed UTF-8 texts. Rows hold offsets into it, so it only grows, and is
+    /// emptied together with the rows.
+    std::vector<char> m_texts;
     quint64 m_generation = 0;
     bool m_allLoadedSignalled = false;
 };

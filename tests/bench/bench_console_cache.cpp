@@ -2,6 +2,7 @@
 // trace view makes (target: a cached search under 200 ms). Prints numbers, asserts nothing.
 //   bench_console_cache [count] [cache file]   (default 1000000, a temporary file)
 
+#include "tests/bench/ConsoleBenchData.h"
 #include "models/console/ConsoleCache.h"
 
 #include <QCoreApplication>
@@ -16,46 +17,11 @@
 #include <functional>
 
 using namespace Qt::StringLiterals;
+using namespace ConsoleBenchData;
 
 namespace {
 
-const qint64 kBaseMs = 1'795'730'400'000; // 2026-11-26T22:00:00Z
 const int kBatch = 10'000;
-
-QString correlationIdOf(qint64 id)
-{
-    return QString::number(quint64(id) * 2654435761u, 16).rightJustified(32, u'0');
-}
-
-QString controlIdOf(qint64 id) { return u"FWY3LC1A-"_s + QString::number(id).rightJustified(8, u'0'); }
-QString patientIdOf(qint64 id) { return u"MRN"_s + QString::number(id % 50'000); } // ~20 messages each
-
-QJsonObject summary(qint64 id)
-{
-    static const QString types[] = {u"ADT"_s, u"ORU"_s, u"ORM"_s, u"SIU"_s};
-    static const QString triggers[] = {u"A01"_s, u"R01"_s, u"O01"_s, u"S12"_s};
-    static const QString states[] = {u"accepted"_s, u"accepted"_s, u"accepted"_s, u"invalid"_s, u"duplicate"_s};
-    QJsonObject o{{u"id"_s, id},
-                  {u"correlationId"_s, correlationIdOf(id)},
-                  {u"channel"_s, id % 3 ? u"hl7-in"_s : u"lab-in"_s},
-                  {u"receivedAt"_s, QDateTime::fromMSecsSinceEpoch(kBaseMs + id * 300, Qt::UTC).toString(Qt::ISODateWithMs)},
-                  {u"format"_s, u"hl7v2"_s},
-                  {u"state"_s, states[id % 5]},
-                  {u"messageType"_s, types[id % 4]},
-                  {u"triggerEvent"_s, triggers[id % 4]},
-                  {u"controlId"_s, controlIdOf(id)},
-                  {u"sendingApplication"_s, u"VIGILFEED"_s},
-                  {u"sendingFacility"_s, u"SYNTH_GENERAL"_s},
-                  {u"patientId"_s, id % 7 == 0 ? u"***"_s : patientIdOf(id)},
-                  {u"unit"_s, u"4B"_s},
-                  {u"ackCode"_s, u"AA"_s},
-                  {u"routedTo"_s, QJsonArray{u"ehr"_s, u"lab-results"_s, u"archive"_s}},
-                  {u"deliveredTo"_s, QJsonArray{u"archive"_s, u"ehr"_s}},
-                  {u"deadLetteredAt"_s, QJsonArray{}}};
-    if (id % 4 == 1)
-        o.insert(u"fillerOrderNumber"_s, QString(u"ACC"_s + QString::number(id)));
-    return o;
-}
 
 // First run (cold for this query) and the median of the next nine.
 void timeSearch(const ConsoleCache& cache, const char* name, const CacheSearch& search, int limit = 50)

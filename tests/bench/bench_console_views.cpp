@@ -12,6 +12,7 @@
 // Runs on the offscreen platform unless QT_QPA_PLATFORM says otherwise.
 #include "models/console/MessageListModel.h"
 #include "models/console/OverviewModel.h"
+#include "tests/bench/ConsoleBenchData.h"
 #include "ui/views/OverviewView.h"
 #include "ui/views/TraceView.h"
 
@@ -19,7 +20,6 @@
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QScrollBar>
@@ -43,15 +43,7 @@ constexpr int kDestinationsPerNode = 10;
 double rssMb()
 {
     malloc_trim(0); // freed JSON of the load should not count as the model's
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    const QList<QByteArray> lines = status.readAll().split('\n');
-    for (const QByteArray& line : lines) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    }
-    return -1;
+    return ConsoleBenchData::residentMb();
 }
 
 QString hex32(quint64 a, quint64 b)

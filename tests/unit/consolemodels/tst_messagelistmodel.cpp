@@ -107,6 +107,10 @@ private slots:
     void columnsAndRoles();
     void asynchronousPagesAndStaleAnswers();
     void bulkAppendInBatches();
+    void textsRoundTrip_data();
+    void textsRoundTrip();
+    void manyDistinctTextsAndLateDuplicates();
+    void clearStartsAfresh();
 };
 
 void tst_MessageListModel::mergesAcrossNodes_data()
@@ -302,6 +306,105 @@ void tst_MessageListModel::bulkAppendInBatches()
     QCOMPARE(inserted.last().at(2).toInt(), kRows - 1);
     QCOMPARE(model.index(kRows - 1, MessageListModel::ControlIdColumn).data().toString(), u"CTL-1"_s);
     QCOMPARE(model.index(kRows - 1, MessageListModel::ChannelColumn).data().toString(), u"hl7-in"_s);
+}
+
+void tst_MessageListModel::textsRoundTrip_data()
+{
+    QTest::addColumn<QString>("controlId");
+    QTest::addColumn<QString>("patient");
+    QTest::addColumn<QString>("correlation");
+    QTest::addColumn<QString>("shownCorrelation");
+    QTest::addRow("ascii, hex") << u"CTL-1"_s << u"MRN1234"_s << u"0123456789abcdef0123456789abcdef"_s
+                                << u"0123456789abcdef0123456789abcdef"_s;
+    QTest::addRow("upper-case hex shown lower") << u"A"_s << u"***"_s << u"0123456789ABCDEF0123456789ABCDEF"_s
+                                                << u"0123456789abcdef0123456789abcdef"_s;
+    QTest::addRow("not hex") << u"CTL-2"_s << QString() << u"legacy-id-42"_s << u"legacy-id-42"_s;
+    QTest::addRow("32 characters, not hex") << u"CTL-3"_s << u"x"_s << u"0123456789abcdef0123456789abcdeg"_s
+                                            << u"0123456789abcdef0123456789abcdeg"_s;
+    QTest::addRow("empty texts") << QString() << QString() << QString() << QString();
+    QTest::addRow("non-ASCII") << u"Größe-\u00e9-\u4e2d"_s << u"M\u00fcller^J\u00fcrgen"_s << u"\u00e9t\u00e9"_s
+                               << u"\u00e9t\u00e9"_s;
+    // Longer than 127 UTF-8 bytes: the length takes more than one byte.
+    QTest::addRow("long") << QString(300, u'7') << QString(128, u'\u00fc') << QString(200, u'c') << QString(200, u'c');
+}
+
+void tst_MessageListModel::textsRoundTrip()
+{
+    QFETCH(QString, controlId);
+    QFETCH(QString, patient);
+    QFETCH(QString, correlation);
+    QFETCH(QString, shownCorrelation);
+
+    MessageListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    tester.setUseFetchMore(false);
+    QJsonObject item = summary(9, kBaseMs);
+    item.insert(u"controlId"_s, controlId);
+    item.insert(u"patientId"_s, patient);
+    item.insert(u"correlationId"_s, correlation);
+    // Neighbours on both sides: each row must find its own texts.
+    QCOMPARE(model.appendBatch(u"n"_s, QJsonArray{summary(10, kBaseMs + 1), item, summary(8, kBaseMs - 1)}), 3);
+    const auto cell = [&](int row, int column) { return model.index(row, column).data().toString(); };
+    QCOMPARE(cell(1, MessageListModel::ControlIdColumn), controlId);
+    QCOMPARE(cell(1, MessageListModel::PatientColumn), patient);
+    QCOMPARE(cell(1, MessageListModel::CorrelationIdColumn), shownCorrelation);
+    QCOMPARE(model.index(1, 0).data(MessageListModel::CorrelationIdRole).toString(), shownCorrelation);
+    QCOMPARE(cell(1, MessageListModel::TypeColumn), u"ADT^A01"_s);
+    QCOMPARE(cell(1, MessageListModel::ChannelColumn), u"hl7-in"_s);
+    QCOMPARE(cell(0, MessageListModel::ControlIdColumn), u"CTL-10"_s);
+    QCOMPARE(cell(0, MessageListModel::CorrelationIdColumn), u"%1"_s.arg(10, 32, 16, QChar(u'0')));
+    QCOMPARE(cell(2, MessageListModel::ControlIdColumn), u"CTL-8"_s);
+    QCOMPARE(cell(2, MessageListModel::PatientColumn), u"***"_s);
+}
+
+void tst_MessageListModel::manyDistinctTextsAndLateDuplicates()
+{
+    // More distinct unit and channel texts than a 16-bit string table holds: the rest are kept per
+    // row and still shown. Enough rows that the deduplication has merged its recent keys.
+    constexpr int kRows = 70000;
+    MessageListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    tester.setUseFetchMore(false);
+    QJsonArray batch;
+    for (int i = 0; i < kRows; ++i) {
+        QJsonObject item = summary(kRows - i, kBaseMs - i);
+        item.insert(u"unit"_s, u"unit-%1"_s.arg(i));
+        item.insert(u"channel"_s, u"ch-%1"_s.arg(i % 3));
+        item.insert(u"state"_s, i % 2 ? u"accepted"_s : u"invalid"_s);
+        batch.append(item);
+    }
+    QCOMPARE(model.appendBatch(u"n"_s, batch), kRows);
+    for (const int row : {0, 1, 30000, 65533, 65534, 65535, 69999}) {
+        const QModelIndex index = model.index(row, MessageListModel::UnitColumn);
+        QCOMPARE(index.data().toString(), u"unit-%1"_s.arg(row));
+        QCOMPARE(index.siblingAtColumn(MessageListModel::ChannelColumn).data().toString(), u"ch-%1"_s.arg(row % 3));
+        QCOMPARE(index.data(MessageListModel::StateRole).toString(), row % 2 ? u"accepted"_s : u"invalid"_s);
+        QCOMPARE(index.siblingAtColumn(MessageListModel::ControlIdColumn).data().toString(),
+                 u"CTL-%1"_s.arg(kRows - row));
+        QCOMPARE(index.data(MessageListModel::MessageIdRole).toLongLong(), kRows - row);
+    }
+    // Ids seen long ago (merged) and just now are both recognised; the same id of another node is not
+    // a duplicate.
+    QCOMPARE(model.appendBatch(u"n"_s, QJsonArray{summary(1, kBaseMs), summary(kRows, kBaseMs), summary(35000, kBaseMs)}), 0);
+    QCOMPARE(model.appendBatch(u"other"_s, QJsonArray{summary(1, kBaseMs - kRows)}), 1);
+    QCOMPARE(model.appendBatch(u"n"_s, QJsonArray{summary(kRows + 1, kBaseMs - kRows - 1), summary(kRows + 1, kBaseMs)}), 1);
+    QCOMPARE(model.rowCount(), kRows + 2);
+}
+
+void tst_MessageListModel::clearStartsAfresh()
+{
+    MessageListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    tester.setUseFetchMore(false);
+    QCOMPARE(model.appendBatch(u"n"_s, QJsonArray{summary(3, kBaseMs, u"a-in"_s), summary(2, kBaseMs - 1)}), 2);
+    model.clear();
+    // What was seen before the clear is new again, with its own texts.
+    QJsonObject again = summary(3, kBaseMs, u"b-in"_s);
+    again.insert(u"controlId"_s, u"AGAIN"_s);
+    QCOMPARE(model.appendBatch(u"n"_s, QJsonArray{again}), 1);
+    QCOMPARE(model.index(0, MessageListModel::ControlIdColumn).data().toString(), u"AGAIN"_s);
+    QCOMPARE(model.index(0, MessageListModel::ChannelColumn).data().toString(), u"b-in"_s);
+    QCOMPARE(model.index(0, MessageListModel::NodeColumn).data().toString(), u"n"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_MessageListModel)
