@@ -1087,6 +1087,51 @@ und %4 weitere auf der Alarmtafel</translation>
         <comment>pending alert action</comment>
         <translation>Aktion</translation>
     </message>
+    <message>
+        <source>%1 ms</source>
+        <comment>milliseconds</comment>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <comment>seconds with one decimal</comment>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <comment>result status</comment>
+        <translation>endgültig</translation>
+    </message>
+    <message>
+        <source>preliminary</source>
+        <comment>result status</comment>
+        <translation>vorläufig</translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <comment>result status</comment>
+        <translation>korrigiert</translation>
+    </message>
+    <message>
+        <source>not verified</source>
+        <comment>result status</comment>
+        <translation>nicht validiert</translation>
+    </message>
+    <message>
+        <source>partial</source>
+        <comment>result status</comment>
+        <translation>Teilbefund</translation>
+    </message>
+    <message>
+        <source>posted in error</source>
+        <comment>result status</comment>
+        <translation>irrtümlich übermittelt</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <comment>result status</comment>
+        <translation>storniert</translation>
+    </message>
 </context>
 <context>
     <name>AttentionDelegate</name>
@@ -2079,18 +2124,6 @@ und %4 weitere auf der Alarmtafel</translation>
     <message>
         <source>Any stage</source>
         <translation>Beliebige Stufe</translation>
-    </message>
-    <message>
-        <source>parse</source>
-        <translation>Parsen</translation>
-    </message>
-    <message>
-        <source>validate</source>
-        <translation>Validieren</translation>
-    </message>
-    <message>
-        <source>deliver</source>
-        <translation>Zustellen</translation>
     </message>
     <message>
         <source>Stage</source>
@@ -3956,6 +3989,24 @@ und %4 weitere auf der Alarmtafel</translation>
     <message>
         <source>Discarded: &quot;%1&quot; will not be sent to %2.</source>
         <translation>Verworfen: „%1“ wird nicht an %2 gesendet.</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineStageNames</name>
+    <message>
+        <source>Parsing</source>
+        <comment>dead-letter stage</comment>
+        <translation>Parsen</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <comment>dead-letter stage</comment>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <comment>dead-letter stage</comment>
+        <translation>Zustellung</translation>
     </message>
 </context>
 <context>

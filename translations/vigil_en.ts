@@ -1086,6 +1086,51 @@ and %4 more on the alert board</source>
         <comment>pending alert action</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 ms</source>
+        <comment>milliseconds</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <comment>seconds with one decimal</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>final</source>
+        <comment>result status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>preliminary</source>
+        <comment>result status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <comment>result status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not verified</source>
+        <comment>result status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partial</source>
+        <comment>result status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>posted in error</source>
+        <comment>result status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <comment>result status</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AttentionDelegate</name>
@@ -2077,18 +2122,6 @@ and %4 more on the alert board</source>
     </message>
     <message>
         <source>Any stage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>parse</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>validate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>deliver</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3954,6 +3987,24 @@ and %4 more on the alert board</source>
     </message>
     <message>
         <source>Discarded: &quot;%1&quot; will not be sent to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PipelineStageNames</name>
+    <message>
+        <source>Parsing</source>
+        <comment>dead-letter stage</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <comment>dead-letter stage</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <comment>dead-letter stage</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -11,10 +11,12 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char* text, const char* disambiguation = nullptr)
+// Tr::tr rather than a free tr() helper: lupdate extracts only calls it can give a context, and a
+// function in this anonymous namespace has none (German showed "Befundstatus: final").
+struct Tr
 {
-    return QCoreApplication::translate("AlertWording", text, disambiguation);
-}
+    Q_DECLARE_TR_FUNCTIONS(AlertWording)
+};
 
 /// Sentence case for a word that is plainly a capitalised word ("Potassium", "Connection refused"),
 /// leaving acronyms and codes alone ("INR", "pH", "HbA1c", "LDL cholesterol").
@@ -49,10 +51,10 @@ qint64 intOf(const QJsonObject& o, QStringView key)
 QString latencyText(qint64 ms)
 {
     if (ms < 1000)
-        return tr("%1 ms", "milliseconds").arg(ms);
+        return Tr::tr("%1 ms", "milliseconds").arg(ms);
     if (ms % 1000 == 0)
-        return tr("%1 s", "seconds").arg(ms / 1000);
-    return tr("%1 s", "seconds with one decimal").arg(QLocale().toString(double(ms) / 1000.0, 'f', 1));
+        return Tr::tr("%1 s", "seconds").arg(ms / 1000);
+    return Tr::tr("%1 s", "seconds with one decimal").arg(QLocale().toString(double(ms) / 1000.0, 'f', 1));
 }
 
 QString flagsOf(const QJsonObject& evidence)
@@ -80,19 +82,19 @@ QString rangeText(const QString& range)
 QString resultStatusName(const QString& code)
 {
     if (code == u"F")
-        return tr("final", "result status");
+        return Tr::tr("final", "result status");
     if (code == u"P")
-        return tr("preliminary", "result status");
+        return Tr::tr("preliminary", "result status");
     if (code == u"C")
-        return tr("corrected", "result status");
+        return Tr::tr("corrected", "result status");
     if (code == u"R")
-        return tr("not verified", "result status");
+        return Tr::tr("not verified", "result status");
     if (code == u"S")
-        return tr("partial", "result status");
+        return Tr::tr("partial", "result status");
     if (code == u"W" || code == u"D")
-        return tr("posted in error", "result status");
+        return Tr::tr("posted in error", "result status");
     if (code == u"X")
-        return tr("cancelled", "result status");
+        return Tr::tr("cancelled", "result status");
     return code;
 }
 
@@ -120,7 +122,7 @@ QString testName(const QString& text, const QString& code)
         return code;
     // The translation decides whether a test name is lowered inside a sentence (German keeps nouns
     // capitalised).
-    if (tr("lower", "Inside a sentence, write a capitalised test name in lower case? Answer 'lower' or 'keep'")
+    if (Tr::tr("lower", "Inside a sentence, write a capitalised test name in lower case? Answer 'lower' or 'keep'")
         == u"lower")
         return lowerFirstWord(name);
     return name;
@@ -150,8 +152,8 @@ QString whereText(const QString& unit, const QJsonValue& location)
     if (bed.isEmpty())
         return place;
     if (place.isEmpty())
-        return tr("bed %1").arg(bed);
-    return tr("%1, bed %2", "unit, bed").arg(place, bed);
+        return Tr::tr("bed %1").arg(bed);
+    return Tr::tr("%1, bed %2", "unit, bed").arg(place, bed);
 }
 
 QString clinicalHeadline(const QJsonObject& evidence, const QString& unit, const QString& resultStatus)
@@ -160,19 +162,19 @@ QString clinicalHeadline(const QJsonObject& evidence, const QString& unit, const
     QString value = evidence.value(u"value").toString();
     const QString units = evidence.value(u"units").toString();
     if (!units.isEmpty())
-        value = tr("%1 %2", "value units").arg(value, units);
+        value = Tr::tr("%1 %2", "value units").arg(value, units);
     const QString flags = flagsOf(evidence);
     const QString status = resultStatus.isEmpty() ? evidence.value(u"resultStatus").toString() : resultStatus;
-    QString what = status == u"C" ? tr("Corrected critical %1 %2", "test name, value with units").arg(name, value)
-                                  : tr("Critical %1 %2", "test name, value with units").arg(name, value);
+    QString what = status == u"C" ? Tr::tr("Corrected critical %1 %2", "test name, value with units").arg(name, value)
+                                  : Tr::tr("Critical %1 %2", "test name, value with units").arg(name, value);
     if (!flags.isEmpty())
-        what = tr("%1 (%2)", "headline (abnormal flags)").arg(what, flags);
+        what = Tr::tr("%1 (%2)", "headline (abnormal flags)").arg(what, flags);
     if (status == u"P")
-        what = tr("%1, preliminary", "a result not yet final").arg(what);
+        what = Tr::tr("%1, preliminary", "a result not yet final").arg(what);
     const QString where = whereText(unit, evidence.value(u"location"));
     if (where.isEmpty())
         return what;
-    return tr("%1 \u2014 %2", "what \u2014 where").arg(what, where);
+    return Tr::tr("%1 \u2014 %2", "what \u2014 where").arg(what, where);
 }
 
 QString operationalHeadline(const QJsonObject& evidence, qint64 nowMs)
@@ -182,18 +184,18 @@ QString operationalHeadline(const QJsonObject& evidence, qint64 nowMs)
     if (evidence.contains(u"silentForMs")) {
         const qint64 usual = intOf(evidence, u"usualGapMs");
         if (usual > 0)
-            return tr("%1 silent for %2 (usually every %3)", "channel")
+            return Tr::tr("%1 silent for %2 (usually every %3)", "channel")
                 .arg(channel, durationText(intOf(evidence, u"silentForMs")), durationText(usual));
-        return tr("%1 silent for %2", "channel").arg(channel, durationText(intOf(evidence, u"silentForMs")));
+        return Tr::tr("%1 silent for %2", "channel").arg(channel, durationText(intOf(evidence, u"silentForMs")));
     }
     if (evidence.contains(u"meanAckLatencyMs")) {
-        return tr("%1 slow to acknowledge: %2 on average (limit %3)", "channel")
+        return Tr::tr("%1 slow to acknowledge: %2 on average (limit %3)", "channel")
             .arg(channel, latencyText(intOf(evidence, u"meanAckLatencyMs")),
                 latencyText(intOf(evidence, u"thresholdMs")));
     }
     if (evidence.contains(u"newDeadLetters")) {
         const qint64 windowMs = intOf(evidence, u"windowSeconds") * 1000;
-        return tr("Dead letters growing: %1 new in %2")
+        return Tr::tr("Dead letters growing: %1 new in %2")
             .arg(intOf(evidence, u"newDeadLetters"))
             .arg(durationText(windowMs));
     }
@@ -208,19 +210,19 @@ QString operationalHeadline(const QJsonObject& evidence, qint64 nowMs)
             error = error.mid(colon + 2).trimmed();
         error = lowerFirstWord(error);
         if (since > 0 && !error.isEmpty())
-            return tr("Destination %1 down since %2 (%3)").arg(destination, clockText(since, nowMs), error);
+            return Tr::tr("Destination %1 down since %2 (%3)").arg(destination, clockText(since, nowMs), error);
         if (since > 0)
-            return tr("Destination %1 down since %2").arg(destination, clockText(since, nowMs));
+            return Tr::tr("Destination %1 down since %2").arg(destination, clockText(since, nowMs));
         if (!error.isEmpty())
-            return tr("Destination %1 down (%2)").arg(destination, error);
-        return tr("Destination %1 down").arg(destination);
+            return Tr::tr("Destination %1 down (%2)").arg(destination, error);
+        return Tr::tr("Destination %1 down").arg(destination);
     }
     if (!destination.isEmpty() && evidence.contains(u"queueDepth")) {
         const qint64 waiting = intOf(evidence, u"queueDepth");
         const qint64 oldest = intOf(evidence, u"oldestQueuedAgeMs");
         if (oldest > 0)
-            return tr("Messages to %1 delayed %2, %3 waiting").arg(destination, durationText(oldest)).arg(waiting);
-        return tr("Messages to %1 backing up: %2 waiting (limit %3)")
+            return Tr::tr("Messages to %1 delayed %2, %3 waiting").arg(destination, durationText(oldest)).arg(waiting);
+        return Tr::tr("Messages to %1 backing up: %2 waiting (limit %3)")
             .arg(destination)
             .arg(waiting)
             .arg(intOf(evidence, u"threshold"));
@@ -243,8 +245,8 @@ QString headline(const QJsonObject& alert, qint64 nowMs)
     const QString title = alert.value(u"title").toString();
     const QString unit = alert.value(u"unit").toString();
     if (!title.isEmpty() && !unit.isEmpty())
-        return tr("%1 \u2014 %2", "what \u2014 where").arg(title, unit);
-    return title.isEmpty() ? tr("Alert %1").arg(alert.value(u"id").toInteger()) : title;
+        return Tr::tr("%1 \u2014 %2", "what \u2014 where").arg(title, unit);
+    return title.isEmpty() ? Tr::tr("Alert %1").arg(alert.value(u"id").toInteger()) : title;
 }
 
 QString evidenceLine(const QJsonObject& evidence)
@@ -254,11 +256,11 @@ QString evidenceLine(const QJsonObject& evidence)
         QString value = evidence.value(u"value").toString();
         const QString units = evidence.value(u"units").toString();
         if (!units.isEmpty())
-            value = tr("%1 %2", "value units").arg(value, units);
+            value = Tr::tr("%1 %2", "value units").arg(value, units);
         parts << value;
         const QString range = evidence.value(u"referenceRange").toString();
         if (!range.isEmpty())
-            parts << tr("ref %1", "reference range").arg(rangeText(range));
+            parts << Tr::tr("ref %1", "reference range").arg(rangeText(range));
         const QString flags = flagsOf(evidence);
         if (!flags.isEmpty())
             parts << flags;
@@ -272,39 +274,40 @@ QString evidenceLine(const QJsonObject& evidence)
             for (qsizetype i = previous.size() - 1; i >= 0; --i)
                 values << previous.at(i).toObject().value(u"value").toString();
             values << evidence.value(u"value").toString();
-            parts << tr("trend %1", "earlier values of the same result, oldest first").arg(values.join(u" \u2192 "_s));
+            parts << Tr::tr("trend %1", "earlier values of the same result, oldest first")
+                         .arg(values.join(u" \u2192 "_s));
         }
         return parts.join(u" \u00b7 "_s);
     }
     if (evidence.contains(u"queueDepth"))
-        parts << tr("%1 waiting", "queued messages").arg(intOf(evidence, u"queueDepth"));
+        parts << Tr::tr("%1 waiting", "queued messages").arg(intOf(evidence, u"queueDepth"));
     if (intOf(evidence, u"oldestQueuedAgeMs") > 0)
-        parts << tr("oldest %1", "age of the oldest queued message")
+        parts << Tr::tr("oldest %1", "age of the oldest queued message")
                      .arg(durationText(intOf(evidence, u"oldestQueuedAgeMs")));
     if (evidence.contains(u"threshold") && !evidence.contains(u"newDeadLetters"))
-        parts << tr("limit %1").arg(intOf(evidence, u"threshold"));
+        parts << Tr::tr("limit %1").arg(intOf(evidence, u"threshold"));
     const QString breaker = evidence.value(u"breakerState").toString();
     if (breaker == u"open")
-        parts << tr("circuit breaker open");
+        parts << Tr::tr("circuit breaker open");
     else if (breaker == u"half-open" || breaker == u"halfOpen")
-        parts << tr("circuit breaker testing");
+        parts << Tr::tr("circuit breaker testing");
     const QString error = evidence.value(u"lastError").toString().trimmed();
     if (!error.isEmpty())
-        parts << tr("last error: %1").arg(lowerFirstWord(error));
+        parts << Tr::tr("last error: %1").arg(lowerFirstWord(error));
     if (evidence.contains(u"silentForMs")) {
-        parts << tr("silent %1").arg(durationText(intOf(evidence, u"silentForMs")));
+        parts << Tr::tr("silent %1").arg(durationText(intOf(evidence, u"silentForMs")));
         if (intOf(evidence, u"usualGapMs") > 0)
-            parts << tr("usually every %1").arg(durationText(intOf(evidence, u"usualGapMs")));
+            parts << Tr::tr("usually every %1").arg(durationText(intOf(evidence, u"usualGapMs")));
     }
     if (evidence.contains(u"meanAckLatencyMs")) {
-        parts << tr("mean ACK time %1").arg(latencyText(intOf(evidence, u"meanAckLatencyMs")));
-        parts << tr("limit %1").arg(latencyText(intOf(evidence, u"thresholdMs")));
+        parts << Tr::tr("mean ACK time %1").arg(latencyText(intOf(evidence, u"meanAckLatencyMs")));
+        parts << Tr::tr("limit %1").arg(latencyText(intOf(evidence, u"thresholdMs")));
     }
     if (evidence.contains(u"newDeadLetters")) {
-        parts << tr("%1 new", "dead letters").arg(intOf(evidence, u"newDeadLetters"));
-        parts << tr("limit %1").arg(intOf(evidence, u"threshold"));
+        parts << Tr::tr("%1 new", "dead letters").arg(intOf(evidence, u"newDeadLetters"));
+        parts << Tr::tr("limit %1").arg(intOf(evidence, u"threshold"));
         if (evidence.contains(u"deadLettersTotal"))
-            parts << tr("%1 in total", "dead letters").arg(intOf(evidence, u"deadLettersTotal"));
+            parts << Tr::tr("%1 in total", "dead letters").arg(intOf(evidence, u"deadLettersTotal"));
     }
     return parts.join(u" \u00b7 "_s);
 }
@@ -314,31 +317,31 @@ QStringList evidenceDetails(const QJsonObject& evidence)
     QStringList lines;
     auto add = [&lines](const QString& label, const QString& value) {
         if (!value.isEmpty())
-            lines << tr("%1: %2", "label: value").arg(label, value);
+            lines << Tr::tr("%1: %2", "label: value").arg(label, value);
     };
     if (isClinicalEvidence(evidence)) {
-        add(tr("Test"), evidence.value(u"text").toString());
+        add(Tr::tr("Test"), evidence.value(u"text").toString());
         const QString code = evidence.value(u"code").toString();
         const QString system = evidence.value(u"codeSystem").toString();
-        add(tr("Code"), system.isEmpty() ? code : tr("%1 (%2)", "code (code system)").arg(code, system));
+        add(Tr::tr("Code"), system.isEmpty() ? code : Tr::tr("%1 (%2)", "code (code system)").arg(code, system));
         QString value = evidence.value(u"value").toString();
         if (!evidence.value(u"units").toString().isEmpty())
-            value = tr("%1 %2", "value units").arg(value, evidence.value(u"units").toString());
-        add(tr("Value"), value);
-        add(tr("Reference range"), rangeText(evidence.value(u"referenceRange").toString()));
-        add(tr("Flags"), flagsOf(evidence));
-        add(tr("Result status"), resultStatusName(evidence.value(u"resultStatus").toString()));
+            value = Tr::tr("%1 %2", "value units").arg(value, evidence.value(u"units").toString());
+        add(Tr::tr("Value"), value);
+        add(Tr::tr("Reference range"), rangeText(evidence.value(u"referenceRange").toString()));
+        add(Tr::tr("Flags"), flagsOf(evidence));
+        add(Tr::tr("Result status"), resultStatusName(evidence.value(u"resultStatus").toString()));
         const QString observed = evidence.value(u"observedAt").toString();
         const QDateTime at = QDateTime::fromString(observed.left(12), u"yyyyMMddHHmm"_s);
-        add(tr("Observed"), at.isValid() ? at.toString(u"yyyy-MM-dd HH:mm"_s) : observed);
+        add(Tr::tr("Observed"), at.isValid() ? at.toString(u"yyyy-MM-dd HH:mm"_s) : observed);
         const QJsonValue location = evidence.value(u"location");
-        add(tr("Where"), location.isObject() ? whereText(QString(), location) : location.toString());
-        add(tr("Message control ID"), evidence.value(u"controlId").toString());
-        add(tr("Sending facility"), evidence.value(u"sendingFacility").toString());
+        add(Tr::tr("Where"), location.isObject() ? whereText(QString(), location) : location.toString());
+        add(Tr::tr("Message control ID"), evidence.value(u"controlId").toString());
+        add(Tr::tr("Sending facility"), evidence.value(u"sendingFacility").toString());
         return lines;
     }
-    add(tr("Destination"), evidence.value(u"destination").toString());
-    add(tr("Channel"), evidence.value(u"channel").toString());
+    add(Tr::tr("Destination"), evidence.value(u"destination").toString());
+    add(Tr::tr("Channel"), evidence.value(u"channel").toString());
     const QString line = evidenceLine(evidence);
     if (!line.isEmpty())
         lines << line;
@@ -351,28 +354,28 @@ QString ageText(qint64 createdAtMs, qint64 nowMs)
         return QString();
     const qint64 ms = nowMs - createdAtMs;
     if (ms < 60'000)
-        return tr("just now");
-    return tr("%1 ago", "age").arg(durationText(ms));
+        return Tr::tr("just now");
+    return Tr::tr("%1 ago", "age").arg(durationText(ms));
 }
 
 QString durationText(qint64 ms)
 {
     ms = std::max<qint64>(ms, 0);
     if (ms < 60'000)
-        return tr("%1 s", "seconds").arg(ms / 1000);
+        return Tr::tr("%1 s", "seconds").arg(ms / 1000);
     const qint64 minutes = ms / 60'000;
     if (minutes < 60)
-        return tr("%1 min", "minutes").arg(minutes);
+        return Tr::tr("%1 min", "minutes").arg(minutes);
     const qint64 hours = minutes / 60;
     if (hours < 24) {
         if (minutes % 60 == 0)
-            return tr("%1 h", "hours").arg(hours);
-        return tr("%1 h %2 min", "hours minutes").arg(hours).arg(minutes % 60);
+            return Tr::tr("%1 h", "hours").arg(hours);
+        return Tr::tr("%1 h %2 min", "hours minutes").arg(hours).arg(minutes % 60);
     }
     const qint64 days = hours / 24;
     if (hours % 24 == 0)
-        return tr("%1 d", "days").arg(days);
-    return tr("%1 d %2 h", "days hours").arg(days).arg(hours % 24);
+        return Tr::tr("%1 d", "days").arg(days);
+    return Tr::tr("%1 d %2 h", "days hours").arg(days).arg(hours % 24);
 }
 
 QString countdownText(qint64 ms)
@@ -389,17 +392,17 @@ QString countdownText(qint64 ms)
 QString escalationText(int level, int levelCount, qint64 nextEscalationAtMs, qint64 nowMs)
 {
     const int shown = std::max(level, 0) + 1;
-    const QString levelText = levelCount > 0 ? tr("level %1 of %2", "escalation level").arg(shown).arg(levelCount)
-                                             : tr("level %1", "escalation level").arg(shown);
+    const QString levelText = levelCount > 0 ? Tr::tr("level %1 of %2", "escalation level").arg(shown).arg(levelCount)
+                                             : Tr::tr("level %1", "escalation level").arg(shown);
     if (nextEscalationAtMs <= 0)
         return levelText;
     if (nextEscalationAtMs <= nowMs)
-        return tr("%1, escalating now", "escalation level").arg(levelText);
+        return Tr::tr("%1, escalating now", "escalation level").arg(levelText);
     // Past the last level the node repeats it: the countdown is to the next page, not a new level.
     if (levelCount > 0 && shown >= levelCount)
-        return tr("%1, paged again in %2", "escalation level, countdown")
+        return Tr::tr("%1, paged again in %2", "escalation level, countdown")
             .arg(levelText, countdownText(nextEscalationAtMs - nowMs));
-    return tr("%1, next in %2", "escalation level, countdown")
+    return Tr::tr("%1, next in %2", "escalation level, countdown")
         .arg(levelText, countdownText(nextEscalationAtMs - nowMs));
 }
 
@@ -414,43 +417,43 @@ QString clockText(qint64 atMs, qint64 nowMs)
 QString severityName(const QString& code)
 {
     if (code == u"critical")
-        return tr("Critical", "alert severity");
+        return Tr::tr("Critical", "alert severity");
     if (code == u"high")
-        return tr("High", "alert severity");
+        return Tr::tr("High", "alert severity");
     if (code == u"medium")
-        return tr("Medium", "alert severity");
+        return Tr::tr("Medium", "alert severity");
     if (code == u"low")
-        return tr("Low", "alert severity");
-    return code.isEmpty() ? tr("Unknown", "alert severity") : code;
+        return Tr::tr("Low", "alert severity");
+    return code.isEmpty() ? Tr::tr("Unknown", "alert severity") : code;
 }
 
 QString stateName(const QString& code)
 {
     if (code == u"open")
-        return tr("Open", "alert state: raised, nobody paged yet");
+        return Tr::tr("Open", "alert state: raised, nobody paged yet");
     if (code == u"notified")
-        return tr("Paged", "alert state: the first level was notified");
+        return Tr::tr("Paged", "alert state: the first level was notified");
     if (code == u"escalated")
-        return tr("Escalated", "alert state");
+        return Tr::tr("Escalated", "alert state");
     if (code == u"acknowledged")
-        return tr("Acknowledged", "alert state");
+        return Tr::tr("Acknowledged", "alert state");
     if (code == u"suppressed")
-        return tr("Silenced", "alert state: suppressed by a silence or cooldown, nobody paged");
+        return Tr::tr("Silenced", "alert state: suppressed by a silence or cooldown, nobody paged");
     if (code == u"resolved")
-        return tr("Resolved", "alert state");
+        return Tr::tr("Resolved", "alert state");
     if (code == u"retracted")
-        return tr("Retracted", "alert state: the result was posted in error");
+        return Tr::tr("Retracted", "alert state: the result was posted in error");
     if (code == u"expired")
-        return tr("Expired", "alert state");
+        return Tr::tr("Expired", "alert state");
     return code;
 }
 
 QString categoryName(const QString& code)
 {
     if (code == u"clinical")
-        return tr("Clinical", "alert category");
+        return Tr::tr("Clinical", "alert category");
     if (code == u"operational")
-        return tr("Operational", "alert category");
+        return Tr::tr("Operational", "alert category");
     return code;
 }
 
@@ -463,46 +466,46 @@ QStringList dispositions()
 QString dispositionName(const QString& code)
 {
     if (code == u"treated")
-        return tr("Treated", "alert disposition");
+        return Tr::tr("Treated", "alert disposition");
     if (code == u"informed_provider")
-        return tr("Provider informed", "alert disposition");
+        return Tr::tr("Provider informed", "alert disposition");
     if (code == u"false_alarm")
-        return tr("False alarm", "alert disposition");
+        return Tr::tr("False alarm", "alert disposition");
     if (code == u"duplicate")
-        return tr("Duplicate of another alert", "alert disposition");
+        return Tr::tr("Duplicate of another alert", "alert disposition");
     if (code == u"source_cleared")
-        return tr("Problem cleared at the source", "alert disposition");
+        return Tr::tr("Problem cleared at the source", "alert disposition");
     if (code == u"corrected")
-        return tr("Result corrected", "alert disposition");
+        return Tr::tr("Result corrected", "alert disposition");
     if (code == u"cancelled")
-        return tr("Cancelled", "alert disposition");
+        return Tr::tr("Cancelled", "alert disposition");
     return code;
 }
 
 QString actionName(const QString& kind)
 {
     if (kind == u"alert-acknowledge")
-        return tr("Acknowledge", "alert action");
+        return Tr::tr("Acknowledge", "alert action");
     if (kind == u"alert-resolve")
-        return tr("Resolve", "alert action");
+        return Tr::tr("Resolve", "alert action");
     if (kind == u"alert-escalate")
-        return tr("Escalate", "alert action");
+        return Tr::tr("Escalate", "alert action");
     if (kind == u"silence-create")
-        return tr("Silence", "alert action: create a silence");
+        return Tr::tr("Silence", "alert action: create a silence");
     return kind;
 }
 
 QString actionNoun(const QString& kind)
 {
     if (kind == u"alert-acknowledge")
-        return tr("acknowledgement", "pending alert action");
+        return Tr::tr("acknowledgement", "pending alert action");
     if (kind == u"alert-resolve")
-        return tr("resolution", "pending alert action");
+        return Tr::tr("resolution", "pending alert action");
     if (kind == u"alert-escalate")
-        return tr("escalation", "pending alert action");
+        return Tr::tr("escalation", "pending alert action");
     if (kind == u"silence-create")
-        return tr("silence", "pending alert action");
-    return tr("action", "pending alert action");
+        return Tr::tr("silence", "pending alert action");
+    return Tr::tr("action", "pending alert action");
 }
 
 QString nodeWords(const QString& message, qint64 nowMs)

@@ -1,4 +1,5 @@
 #include "models/console/DeadLetterGroupModel.h"
+#include "models/console/PipelineStageNames.h"
 
 #include "models/console/ConsoleJson.h"
 
@@ -88,7 +89,7 @@ QVariant DeadLetterGroupModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case NodeColumn: return m_nodeNames.value(r.nodeId, r.nodeId);
-        case StageColumn: return g.value(u"stage").toString();
+        case StageColumn: return PipelineStageNames::display(g.value(u"stage").toString());
         case ErrorColumn: return errorText(r);
         case CountColumn: return g.value(u"count").toInt();
         case SinceColumn: return timeText(r.firstAtMs);

@@ -1,4 +1,5 @@
 #include "models/console/DeadLetterListModel.h"
+#include "models/console/PipelineStageNames.h"
 
 #include "models/console/ConsoleJson.h"
 
@@ -117,7 +118,7 @@ QVariant DeadLetterListModel::data(const QModelIndex& index, int role) const
         case IdColumn: return r.id;
         case NodeColumn: return m_nodeNames.value(r.nodeId, r.nodeId);
         case AgeColumn: return ageText(m_clock() - r.createdAtMs);
-        case StageColumn: return j.value(u"stage").toString();
+        case StageColumn: return PipelineStageNames::display(j.value(u"stage").toString());
         case ReasonColumn: return j.value(u"reason").toString();
         case StateColumn: {
             const QString state = j.value(u"state").toString();

@@ -1,4 +1,5 @@
 #include "ui/views/DeadLetterDetailPane.h"
+#include "models/console/PipelineStageNames.h"
 
 #include "models/console/Hl7TreeModel.h"
 #include "ui/delegates/AttentionDelegate.h"
@@ -183,7 +184,7 @@ void DeadLetterDetailPane::setDeadLetter(const QString& nodeId, const QString& n
                          .arg(m_deadLetterId)
                          .arg(nodeName)
                          .arg(messageId)
-                         .arg(stage));
+                         .arg(PipelineStageNames::display(stage)));
     const QString location = d.value(u"errorLocation").toString();
     const QString reason = d.value(u"reason").toString();
     m_reason->setText(reason);

@@ -1,4 +1,5 @@
 #include "ui/views/DeadLetterView.h"
+#include "models/console/PipelineStageNames.h"
 
 #include "models/console/DeadLetterGroupModel.h"
 #include "models/console/DeadLetterListModel.h"
@@ -123,9 +124,8 @@ DeadLetterView::DeadLetterView(NodeFleet* fleet, QWidget* parent)
     m_stateBox->setAccessibleName(tr("State"));
     m_stageBox = new QComboBox(this);
     m_stageBox->addItem(tr("Any stage"), QString());
-    m_stageBox->addItem(tr("parse"), u"parse"_s);
-    m_stageBox->addItem(tr("validate"), u"validate"_s);
-    m_stageBox->addItem(tr("deliver"), u"deliver"_s);
+    for (const QString& stage : {u"parse"_s, u"validate"_s, u"deliver"_s})
+        m_stageBox->addItem(PipelineStageNames::display(stage), stage);
     m_stageBox->setAccessibleName(tr("Stage"));
     const auto editableBox = [this](const QString& placeholder) {
         auto* box = new QComboBox(this);

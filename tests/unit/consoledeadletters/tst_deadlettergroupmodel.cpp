@@ -75,7 +75,8 @@ void tst_DeadLetterGroupModel::showsGroupsOfSeveralNodes()
     QVERIFY(row >= 0);
     const auto at = [&](int column) { return m_model->index(row, column); };
     QCOMPARE(at(DeadLetterGroupModel::NodeColumn).data().toString(), u"Ward node"_s);
-    QCOMPARE(at(DeadLetterGroupModel::StageColumn).data().toString(), u"validate"_s);
+    QCOMPARE(at(DeadLetterGroupModel::StageColumn).data().toString(), u"Validation"_s);
+    QCOMPARE(at(DeadLetterGroupModel::StageColumn).data(DeadLetterGroupModel::StageRole).toString(), u"validate"_s);
     QCOMPARE(at(DeadLetterGroupModel::ErrorColumn).data().toString(), u"hl7-101 at PID(1)-3"_s);
     QCOMPARE(at(DeadLetterGroupModel::CountColumn).data().toInt(), 2);
     QCOMPARE(at(0).data(DeadLetterGroupModel::CountRole).toInt(), 2);

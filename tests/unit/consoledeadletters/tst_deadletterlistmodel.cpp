@@ -454,7 +454,7 @@ void tst_DeadLetterListModel::columnsShowTheRow()
     QCOMPARE(text(DeadLetterListModel::IdColumn), u"13"_s);
     QCOMPARE(text(DeadLetterListModel::NodeColumn), u"Ward node"_s);
     QCOMPARE(text(DeadLetterListModel::AgeColumn), u"1 h 5 min"_s);
-    QCOMPARE(text(DeadLetterListModel::StageColumn), u"validate"_s);
+    QCOMPARE(text(DeadLetterListModel::StageColumn), u"Validation"_s);
     QCOMPARE(text(DeadLetterListModel::StateColumn), u"open"_s);
     QCOMPARE(text(DeadLetterListModel::ErrorClassColumn), u"hl7-101"_s);
     QCOMPARE(text(DeadLetterListModel::ChannelColumn), u"hl7-in"_s);
