@@ -14,10 +14,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+// Tr::tr rather than a free tr() helper: lupdate gives a free function no context and warns.
+struct Tr
 {
-    return QCoreApplication::translate("EscalationText", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(EscalationText)
+};
 
 QIcon standard(QStyle::StandardPixmap pixmap)
 {
@@ -37,18 +38,18 @@ namespace EscalationText {
 QString recipient(const QString& code, const QString& alertUnit)
 {
     if (code == u"unit")
-        return alertUnit.isEmpty() ? tr("the unit's nurses") : tr("nurses of %1").arg(alertUnit);
+        return alertUnit.isEmpty() ? Tr::tr("the unit's nurses") : Tr::tr("nurses of %1").arg(alertUnit);
     const qsizetype colon = code.indexOf(u':');
     if (colon < 0)
         return code;
     const QString kind = code.left(colon);
     const QString name = code.mid(colon + 1);
     if (kind == u"unit")
-        return tr("nurses of %1").arg(name);
+        return Tr::tr("nurses of %1").arg(name);
     if (kind == u"role")
         return QString(name).replace(u'-', u' ');
     if (kind == u"team")
-        return tr("%1 team").arg(name);
+        return Tr::tr("%1 team").arg(name);
     return name;
 }
 
@@ -63,21 +64,21 @@ QString recipients(const QStringList& codes, const QString& alertUnit)
 QString countdown(qint64 countdownMs)
 {
     if (countdownMs >= 0)
-        return tr("in %1", "escalates in m:ss").arg(EscalationQueueModel::countdownText(countdownMs));
-    return tr("OVERDUE %1", "escalation overdue by m:ss").arg(EscalationQueueModel::countdownText(countdownMs).mid(1));
+        return Tr::tr("in %1", "escalates in m:ss").arg(EscalationQueueModel::countdownText(countdownMs));
+    return Tr::tr("OVERDUE %1", "escalation overdue by m:ss").arg(EscalationQueueModel::countdownText(countdownMs).mid(1));
 }
 
 QString level(int level)
 {
-    return tr("level %1", "escalation level").arg(level + 1);
+    return Tr::tr("level %1", "escalation level").arg(level + 1);
 }
 
 QString channel(const QString& code)
 {
     if (code == u"stream")
-        return tr("console stream");
+        return Tr::tr("console stream");
     if (code.startsWith(u"webhook:"))
-        return tr("webhook %1").arg(code.mid(8));
+        return Tr::tr("webhook %1").arg(code.mid(8));
     return code;
 }
 
@@ -95,21 +96,21 @@ QString time(qint64 ms)
 QString delivery(const QString& state, int attempts, const QString& lastError, qint64 nextAttemptAtMs)
 {
     if (state == u"delivered")
-        return tr("delivered");
+        return Tr::tr("delivered");
     if (state == u"failed") {
-        QString text = attempts > 0 ? tr("failed after %n attempt(s)", nullptr, attempts) : tr("failed");
+        QString text = attempts > 0 ? Tr::tr("failed after %n attempt(s)", nullptr, attempts) : Tr::tr("failed");
         if (!lastError.isEmpty())
             text += u": " + lastError;
         return text;
     }
     if (state == u"pending") {
-        QString text = tr("not delivered yet");
+        QString text = Tr::tr("not delivered yet");
         if (attempts > 0)
-            text += u", " + tr("%n attempt(s) so far", nullptr, attempts);
+            text += u", " + Tr::tr("%n attempt(s) so far", nullptr, attempts);
         if (!lastError.isEmpty())
-            text += u", " + tr("last error: %1").arg(lastError);
+            text += u", " + Tr::tr("last error: %1").arg(lastError);
         if (nextAttemptAtMs > 0)
-            text += u", " + tr("next try %1").arg(time(nextAttemptAtMs));
+            text += u", " + Tr::tr("next try %1").arg(time(nextAttemptAtMs));
         return text;
     }
     return state;
@@ -122,8 +123,8 @@ QString historyLine(const QModelIndex& row, const QString& alertUnit)
     const QStringList who = row.data(AlertHistoryModel::RecipientsRole).toStringList();
     if (kind == u"notification") {
         const QString reason = row.data(AlertHistoryModel::ReasonRole).toString();
-        const QString verb = isPage(reason) ? tr("paged %1", "paged <recipients>") : tr("told %1", "told <recipients>");
-        return tr("%1 (%2) — %3", "<paged whom> (<channel>) — <delivery>")
+        const QString verb = isPage(reason) ? Tr::tr("paged %1", "paged <recipients>") : Tr::tr("told %1", "told <recipients>");
+        return Tr::tr("%1 (%2) — %3", "<paged whom> (<channel>) — <delivery>")
             .arg(verb.arg(recipients(who, alertUnit)),
                  channel(row.data(AlertHistoryModel::ChannelRole).toString()),
                  delivery(row.data(AlertHistoryModel::DeliveryStateRole).toString(),
@@ -143,49 +144,49 @@ QString historyLine(const QModelIndex& row, const QString& alertUnit)
     QString text;
     if (what == u"raise") {
         if (row.data(AlertHistoryModel::ToStateRole).toString() == u"suppressed")
-            text = tr("raised while silenced — nobody paged");
+            text = Tr::tr("raised while silenced — nobody paged");
         else if (actorKind == u"rule")
-            text = tr("raised by rule %1").arg(actorName);
+            text = Tr::tr("raised by rule %1").arg(actorName);
         else
-            text = tr("raised");
+            text = Tr::tr("raised");
     } else if (what == u"notify") {
-        text = whom.isEmpty() ? tr("paged %1").arg(level(lvl)) : tr("paged %1: %2").arg(level(lvl), whom);
+        text = whom.isEmpty() ? Tr::tr("paged %1").arg(level(lvl)) : Tr::tr("paged %1: %2").arg(level(lvl), whom);
     } else if (what == u"escalate") {
-        text = whom.isEmpty() ? tr("escalated to %1").arg(level(lvl))
-                              : tr("escalated to %1: %2").arg(level(lvl), whom);
+        text = whom.isEmpty() ? Tr::tr("escalated to %1").arg(level(lvl))
+                              : Tr::tr("escalated to %1: %2").arg(level(lvl), whom);
         const QString cause = row.data(AlertHistoryModel::CauseRole).toString();
         if (cause == u"timeout")
-            text += u" — " + tr("nobody acknowledged in time");
+            text += u" — " + Tr::tr("nobody acknowledged in time");
         else if (cause == u"pages-failed")
-            text += u" — " + tr("every page of the level before failed");
+            text += u" — " + Tr::tr("every page of the level before failed");
     } else if (what == u"repeat") {
-        text = whom.isEmpty() ? tr("paged %1 again").arg(level(lvl)) : tr("paged %1 again: %2").arg(level(lvl), whom);
+        text = whom.isEmpty() ? Tr::tr("paged %1 again").arg(level(lvl)) : Tr::tr("paged %1 again: %2").arg(level(lvl), whom);
     } else if (what == u"acknowledge") {
-        text = byUser ? tr("acknowledged by %1").arg(actorName) : tr("acknowledged");
+        text = byUser ? Tr::tr("acknowledged by %1").arg(actorName) : Tr::tr("acknowledged");
     } else if (what == u"resolve") {
-        text = byUser ? tr("resolved by %1").arg(actorName) : tr("resolved");
+        text = byUser ? Tr::tr("resolved by %1").arg(actorName) : Tr::tr("resolved");
         const QString disposition = row.data(AlertHistoryModel::DispositionRole).toString();
         if (!disposition.isEmpty())
             text += u" (" + QString(disposition).replace(u'_', u' ') + u')';
     } else if (what == u"retract") {
-        text = tr("retracted: the result was posted in error");
+        text = Tr::tr("retracted: the result was posted in error");
     } else if (what == u"expire") {
-        text = tr("expired");
+        text = Tr::tr("expired");
     } else if (what == u"update") {
-        text = tr("updated with new evidence");
+        text = Tr::tr("updated with new evidence");
     } else if (what == u"suppress") {
-        text = tr("held back by a silence or cooldown");
+        text = Tr::tr("held back by a silence or cooldown");
     } else if (what == u"unsuppress") {
-        text = tr("silence ended");
+        text = Tr::tr("silence ended");
     } else if (what == u"withdraw") {
-        text = tr("withdrawn: a corrected result is no longer critical");
+        text = Tr::tr("withdrawn: a corrected result is no longer critical");
     } else if (what == u"notification-failed") {
-        text = tr("notification failed");
+        text = Tr::tr("notification failed");
     } else {
         text = what;
     }
     if (byUser && what != u"acknowledge" && what != u"resolve")
-        text += u' ' + tr("by %1", "done by <user>").arg(actorName);
+        text += u' ' + Tr::tr("by %1", "done by <user>").arg(actorName);
     if (!note.isEmpty())
         text += u": " + note;
     return text;
@@ -214,7 +215,7 @@ QString auditAction(const QString& code)
     };
     for (const auto& [key, text] : names) {
         if (key == code)
-            return tr(text);
+            return Tr::tr(text);
     }
     return code;
 }
@@ -231,11 +232,11 @@ QStringList auditActions()
 QString auditOutcome(const QString& code)
 {
     if (code == u"ok")
-        return tr("Done", "audit outcome ok");
+        return Tr::tr("Done", "audit outcome ok");
     if (code == u"denied")
-        return tr("Refused", "audit outcome denied");
+        return Tr::tr("Refused", "audit outcome denied");
     if (code == u"failed")
-        return tr("Failed", "audit outcome failed");
+        return Tr::tr("Failed", "audit outcome failed");
     return code;
 }
 
