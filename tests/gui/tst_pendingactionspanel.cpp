@@ -169,7 +169,10 @@ void tst_PendingActionsPanel::countsAndPlainWords()
     QCOMPARE(panel->list()->model(), m_model);
     QVERIFY2(panel->headline().startsWith(u"2 action"), qPrintable(panel->headline()));
     QVERIFY(panel->headline().contains(u"Ward node"));
-    // Oldest first, each saying what pending means.
+    // Oldest first, each saying what pending means. Made within the same millisecond or not, the
+    // second is recorded as later than the first.
+    QVERIFY(m_model->index(1).data(ConsoleActionModel::CreatedAtMsRole).toLongLong()
+            > m_model->index(0).data(ConsoleActionModel::CreatedAtMsRole).toLongLong());
     QVERIFY(m_model->index(0).data(ConsoleActionModel::SummaryRole).toString().contains(u"Potassium"));
     const QString text = panel->textOf(0);
     QVERIFY2(text.startsWith(u"PENDING — Acknowledge: Potassium 6.9"), qPrintable(text));

@@ -193,8 +193,13 @@ QString ActionQueue::submit(ConsoleAction action)
     else if (indexOf(action.key) >= 0)
         return action.key; // already recorded: one key, one action
     action.nodeId = m_nodeId;
-    if (action.createdAtMs == 0)
+    if (action.createdAtMs == 0) {
+        // Strictly after the last one recorded: two actions made within one millisecond must still
+        // be listed (and sent) in the order they were made, not by their random keys.
         action.createdAtMs = nowMs();
+        for (const ConsoleAction& earlier : std::as_const(m_actions))
+            action.createdAtMs = std::max(action.createdAtMs, earlier.createdAtMs + 1);
+    }
     const QString token = m_client ? m_client->token() : QString();
     if (action.user.isEmpty() && !token.isEmpty() && token == m_verifiedToken)
         action.user = m_verifiedUser;
