@@ -427,20 +427,22 @@ void DeadLetterListModel::fetchHead(const QString& nodeId, const QString& cursor
         if (generation != m_generation)
             return;
         const int added = upsertItems(nodeId, items, cached);
-        emit pageLoaded(nodeId, int(items.size()), cached);
         // A whole page of new rows: more may have arrived than one page holds.
         if (!items.isEmpty() && added == items.size() && !next.isEmpty() && pagesLeft > 1) {
+            emit pageLoaded(nodeId, int(items.size()), cached);
             fetchHead(nodeId, next, pagesLeft - 1);
             return;
         }
+        // Done before pageLoaded, so that whoever listens sees the model no longer fetching.
         const int i = sourceIndex(nodeId);
-        if (i < 0)
-            return;
-        m_sources[i].headPending = false;
-        if (m_sources[i].headAgain) {
+        const bool again = i >= 0 && m_sources[i].headAgain;
+        if (i >= 0) {
+            m_sources[i].headPending = false;
             m_sources[i].headAgain = false;
-            fetchHead(nodeId, QString(), kHeadPages);
         }
+        emit pageLoaded(nodeId, int(items.size()), cached);
+        if (again)
+            fetchHead(nodeId, QString(), kHeadPages);
     });
 }
 

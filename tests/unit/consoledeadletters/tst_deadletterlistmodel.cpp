@@ -202,7 +202,12 @@ void tst_DeadLetterListModel::headRefreshInsertsNewAndUpdatesKnown()
     m_nodes.items[u"a"_s] = {deadLetter(4, kBaseMs + 4 * 60000), deadLetter(3, kBaseMs + 3 * 60000), two,
                              deadLetter(1, kBaseMs + 60000)};
     QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
+    // A view updates its "loading…" when the page is announced: by then the fetch must be over.
+    QList<bool> fetchingWhenLoaded;
+    connect(m_model, &DeadLetterListModel::pageLoaded, this,
+            [&] { fetchingWhenLoaded.append(m_model->isFetching()); });
     m_model->refreshHead(u"a"_s);
+    QCOMPARE(fetchingWhenLoaded, QList<bool>{false});
     QCOMPARE(m_model->rowCount(), 4);
     QCOMPARE(inserted.size(), 1);
     QCOMPARE(m_model->deadLetterIdAt(0), qint64(4));
