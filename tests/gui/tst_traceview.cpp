@@ -265,7 +265,7 @@ void tst_TraceView::rawViewShowsSegmentsOnSeparateLines()
 
     // Separators are drawn in their own formats: every '|' of the PID line has the field format.
     const QTextBlock pid = doc->findBlockByNumber(1);
-    Hl7RawHighlighter reference(nullptr);
+    Hl7RawHighlighter reference(static_cast<QTextDocument*>(nullptr));
     const QColor fieldColour = reference.fieldSeparatorFormat().foreground().color();
     const QColor componentColour = reference.componentSeparatorFormat().foreground().color();
     QVERIFY(fieldColour != componentColour);
@@ -288,6 +288,22 @@ void tst_TraceView::rawViewShowsSegmentsOnSeparateLines()
         }
     }
     QCOMPARE(pipes, 5);
+
+    // A dark theme: the highlighter follows the view's palette by itself.
+    Hl7RawHighlighter darkReference(static_cast<QTextDocument*>(nullptr));
+    darkReference.setDarkBackground(true);
+    QPalette dark = view.detailPane()->rawView()->palette();
+    dark.setColor(QPalette::Base, Qt::black);
+    view.detailPane()->rawView()->setPalette(dark);
+    const QTextBlock darkPid = doc->findBlockByNumber(1);
+    const int pipe = int(darkPid.text().indexOf(u'|'));
+    QColor after;
+    for (const QTextLayout::FormatRange& r : darkPid.layout()->formats()) {
+        if (pipe >= r.start && pipe < r.start + r.length)
+            after = r.format.foreground().color();
+    }
+    QCOMPARE(after, darkReference.fieldSeparatorFormat().foreground().color());
+    QVERIFY(after != fieldColour);
 }
 
 void tst_TraceView::parsedTreeHasFieldNames()

@@ -107,8 +107,7 @@ ResubmitDialog::ResubmitDialog(NodeSession* session, const QJsonObject& deadLett
     m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_editor->setAccessibleName(tr("Message to resubmit"));
     m_editor->setTabChangesFocus(true);
-    m_highlighter = new Hl7RawHighlighter(m_editor->document());
-    m_highlighter->setDarkBackground(m_editor->palette().color(QPalette::Base).lightness() < 128);
+    m_highlighter = new Hl7RawHighlighter(m_editor);
     connect(m_editor, &QPlainTextEdit::textChanged, this, &ResubmitDialog::onTextChanged);
 
     m_checkButton = new QPushButton(tr("&Check"), this);

@@ -93,8 +93,7 @@ DeadLetterDetailPane::DeadLetterDetailPane(QWidget* parent)
     m_raw->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_raw->setAccessibleName(tr("Raw message"));
-    m_highlighter = new Hl7RawHighlighter(m_raw->document());
-    applyPalette();
+    m_highlighter = new Hl7RawHighlighter(m_raw);
 
     auto* parsedPage = new QWidget(this);
     m_parseError = new QLabel(parsedPage);
@@ -131,19 +130,6 @@ DeadLetterDetailPane::DeadLetterDetailPane(QWidget* parent)
 }
 
 DeadLetterDetailPane::~DeadLetterDetailPane() = default;
-
-void DeadLetterDetailPane::changeEvent(QEvent* event)
-{
-    if (event->type() == QEvent::PaletteChange)
-        applyPalette();
-    QWidget::changeEvent(event);
-}
-
-void DeadLetterDetailPane::applyPalette()
-{
-    if (m_highlighter)
-        m_highlighter->setDarkBackground(m_raw->palette().color(QPalette::Base).lightness() < 128);
-}
 
 void DeadLetterDetailPane::clear()
 {

@@ -53,8 +53,6 @@ public:
 private:
     void showContent(const QJsonObject& content, const QString& location);
     void locate(const QString& location);
-    void applyPalette();
-    void changeEvent(QEvent* event) override;
 
     QString m_nodeId;
     qint64 m_deadLetterId = 0;

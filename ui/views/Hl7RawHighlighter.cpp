@@ -1,5 +1,8 @@
 #include "ui/views/Hl7RawHighlighter.h"
 
+#include <QEvent>
+#include <QPlainTextEdit>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -16,6 +19,27 @@ Hl7RawHighlighter::Hl7RawHighlighter(QTextDocument* document)
     for (QTextCharFormat* f : {&m_field, &m_component, &m_repetition, &m_escape, &m_subcomponent})
         f->setFontWeight(QFont::Bold);
     setDarkBackground(false);
+}
+
+Hl7RawHighlighter::Hl7RawHighlighter(QPlainTextEdit* view)
+    : Hl7RawHighlighter(view->document())
+{
+    m_view = view;
+    view->installEventFilter(this);
+    followPalette();
+}
+
+bool Hl7RawHighlighter::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_view && event->type() == QEvent::PaletteChange)
+        followPalette();
+    return QSyntaxHighlighter::eventFilter(watched, event);
+}
+
+void Hl7RawHighlighter::followPalette()
+{
+    if (m_view)
+        setDarkBackground(m_view->palette().color(QPalette::Base).lightness() < 128);
 }
 
 void Hl7RawHighlighter::setDarkBackground(bool dark)

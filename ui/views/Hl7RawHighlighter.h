@@ -3,6 +3,8 @@
 #include <QSyntaxHighlighter>
 #include <QTextCharFormat>
 
+class QPlainTextEdit;
+
 /// Makes the structure of a raw HL7 v2 message visible in a text view with one segment per line
 /// (Hl7TreeModel::displayRaw()): segment IDs bold, and field, component, repetition, escape and
 /// subcomponent separators each in their own colour and bold, so an empty field ("||") is seen.
@@ -13,6 +15,9 @@ class Hl7RawHighlighter : public QSyntaxHighlighter
 
 public:
     explicit Hl7RawHighlighter(QTextDocument* document);
+    /// Highlights `view`'s document in colours that follow the view's palette (light or dark theme,
+    /// also when the theme changes while it is shown).
+    explicit Hl7RawHighlighter(QPlainTextEdit* view);
 
     /// Picks colours readable on this base colour (dark or light theme).
     void setDarkBackground(bool dark);
@@ -23,8 +28,12 @@ public:
 
 protected:
     void highlightBlock(const QString& text) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void followPalette();
+
+    QPlainTextEdit* m_view = nullptr;
     QTextCharFormat m_segment;
     QTextCharFormat m_field;
     QTextCharFormat m_component;

@@ -127,8 +127,7 @@ MessageDetailPane::MessageDetailPane(QWidget* parent)
     m_raw->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_raw->setAccessibleName(tr("Raw message"));
-    m_highlighter = new Hl7RawHighlighter(m_raw->document());
-    applyPalette();
+    m_highlighter = new Hl7RawHighlighter(m_raw);
 
     // Parsed.
     auto* parsedPage = new QWidget(this);
@@ -176,19 +175,6 @@ void MessageDetailPane::setTimelineModel(TraceTimelineModel* model)
 {
     m_timeline = model ? model : m_ownTimeline;
     m_timelineView->setModel(m_timeline);
-}
-
-void MessageDetailPane::changeEvent(QEvent* event)
-{
-    if (event->type() == QEvent::PaletteChange)
-        applyPalette();
-    QWidget::changeEvent(event);
-}
-
-void MessageDetailPane::applyPalette()
-{
-    if (m_highlighter)
-        m_highlighter->setDarkBackground(m_raw->palette().color(QPalette::Base).lightness() < 128);
 }
 
 void MessageDetailPane::clear()

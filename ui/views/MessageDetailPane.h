@@ -67,8 +67,6 @@ private:
     void showContent(const QJsonObject& content, const QString& format);
     void showDeliveries(const QJsonObject& detail);
     void showTimelineMenu(const QPoint& pos);
-    void applyPalette();
-    void changeEvent(QEvent* event) override;
 
     QString m_nodeId;
     qint64 m_messageId = 0;
