@@ -206,14 +206,20 @@ QList<AlertSignal> AlertService::effectiveSignals(const AcceptedMessage& message
     }
     if (rules.isEmpty())
         return {};
-    const Hl7Message::ParseResult parsed = Hl7Message::parse(message.raw);
-    if (!parsed.ok())
-        return {};                                   // accepted messages parse; nothing to evaluate otherwise
+    std::optional<Hl7Message> reparsed;
+    const Hl7Message* hl7 = message.parsed.get();
+    if (!hl7) {
+        Hl7Message::ParseResult parsed = Hl7Message::parse(message.raw);
+        if (!parsed.ok())
+            return {};                               // accepted messages parse; nothing to evaluate otherwise
+        reparsed = std::move(parsed.message);
+        hl7 = &*reparsed;
+    }
     const CriticalResultRule::Source source{message.messageId, message.correlationId, message.unit};
     QList<AlertSignal> effective;
     for (const CriticalResultRule* rule : std::as_const(rules)) {
         // A normal result clears an alert only where one is open (a correction may reopen one).
-        effective += rule->evaluate(*parsed.message, source, &m_store);
+        effective += rule->evaluate(*hl7, source, &m_store);
     }
     return effective;
 }

@@ -267,26 +267,33 @@ bool OpsApi::start(StatsSampler::Provider statsProvider, QString* errorString)
 
 void OpsApi::publish(const MessageStateChange& change)
 {
-    QJsonObject data{{QStringLiteral("messageId"), change.messageId},
-                     {QStringLiteral("correlationId"), QString::fromLatin1(change.correlationId)},
-                     {QStringLiteral("state"), change.state}};
-    const auto put = [&data](const char* key, const QString& value) {
-        if (!value.isEmpty())
-            data.insert(QLatin1StringView(key), value);
+    // Built when a client asks for it: one state event per message, on the ingest thread.
+    const auto stateData = [change](bool withDeadLetter) {
+        QJsonObject data{{QStringLiteral("messageId"), change.messageId},
+                         {QStringLiteral("correlationId"), QString::fromLatin1(change.correlationId)},
+                         {QStringLiteral("state"), change.state}};
+        const auto put = [&data](const char* key, const QString& value) {
+            if (!value.isEmpty())
+                data.insert(QLatin1StringView(key), value);
+        };
+        put("channel", change.channel);
+        put("messageType", change.messageType);
+        put("triggerEvent", change.triggerEvent);
+        put("unit", change.unit);
+        put("ackCode", change.ackCode);
+        put("destination", change.destination);
+        if (withDeadLetter) {
+            put("stage", change.stage);
+            put("reason", change.reason);
+            put("errorClass", change.errorClass);
+        }
+        return data;
     };
-    put("channel", change.channel);
-    put("messageType", change.messageType);
-    put("triggerEvent", change.triggerEvent);
-    put("unit", change.unit);
-    put("ackCode", change.ackCode);
-    put("destination", change.destination);
-    d->hub.publish(QStringLiteral("message.state"), data, change.unit, change.correlationId);
-    if (change.kind == MessageStateChange::Kind::DeadLettered) {
-        put("stage", change.stage);
-        put("reason", change.reason);
-        put("errorClass", change.errorClass);
-        d->hub.publish(QStringLiteral("deadLetter.added"), data, change.unit, change.correlationId);
-    }
+    d->hub.publishLazy(QStringLiteral("message.state"), [stateData] { return stateData(false); },
+                   change.unit, change.correlationId);
+    if (change.kind == MessageStateChange::Kind::DeadLettered)
+        d->hub.publishLazy(QStringLiteral("deadLetter.added"), [stateData] { return stateData(true); }, change.unit,
+                           change.correlationId);
 }
 
 void OpsApi::onMessageAccepted(const AcceptedMessage& message)

@@ -174,8 +174,12 @@ void MllpChannel::onFrame(quint64 connectionId, const QByteArray& payload, qint6
                            emit enqueued(outcome.enqueued);
                        if (outcome.committed)
                            emit stateChanged(MessageStateChange::fromIngest(decision->record, outcome));
-                       if (outcome.committed && !outcome.duplicate && !decision->record.deadLetter)
-                           emit accepted(AcceptedMessage::fromIngest(decision->record, outcome));
+                       if (outcome.committed && !outcome.duplicate && !decision->record.deadLetter) {
+                           AcceptedMessage message = AcceptedMessage::fromIngest(decision->record, outcome);
+                           if (decision->message) // shares the decision's parse, kept alive with it
+                               message.parsed = std::shared_ptr<const Hl7Message>(decision, &*decision->message);
+                           emit accepted(message);
+                       }
                    });
 }
 

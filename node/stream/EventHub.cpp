@@ -36,17 +36,33 @@ qint64 EventHub::oldestSeq() const
 qint64 EventHub::publish(const QString& type, const QJsonObject& data, const QString& unit,
                          const QByteArray& correlationId, bool clinical)
 {
-    if (StreamTopic::ofType(type).isEmpty())
-        qCWarning(lcHub) << "event type" << type << "belongs to no topic; no client will receive it";
-
     StreamEvent event;
-    event.seq = ++m_latestSeq;
     event.type = type;
-    event.atMs = m_nowMs();
     event.data = data;
     event.unit = unit;
     event.correlationId = correlationId;
     event.clinical = clinical;
+    return append(std::move(event));
+}
+
+qint64 EventHub::publishLazy(const QString& type, std::function<QJsonObject()> buildData, const QString& unit,
+                         const QByteArray& correlationId, bool clinical)
+{
+    StreamEvent event;
+    event.type = type;
+    event.buildData = std::move(buildData);
+    event.unit = unit;
+    event.correlationId = correlationId;
+    event.clinical = clinical;
+    return append(std::move(event));
+}
+
+qint64 EventHub::append(StreamEvent event)
+{
+    if (StreamTopic::ofType(event.type).isEmpty())
+        qCWarning(lcHub) << "event type" << event.type << "belongs to no topic; no client will receive it";
+    event.seq = ++m_latestSeq;
+    event.atMs = m_nowMs();
     m_buffer.push_back(std::move(event));
     if (m_buffer.size() > size_t(m_capacity))
         m_buffer.pop_front();

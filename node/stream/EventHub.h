@@ -40,6 +40,10 @@ public:
     /// Numbers, stamps, buffers and announces an event; returns its seq.
     qint64 publish(const QString& type, const QJsonObject& data, const QString& unit = {},
                    const QByteArray& correlationId = {}, bool clinical = false);
+    /// The same, with a payload built on first use (StreamEvent::buildData); `buildData` must only
+    /// capture values, since it may run long after this call.
+    qint64 publishLazy(const QString& type, std::function<QJsonObject()> buildData, const QString& unit = {},
+                   const QByteArray& correlationId = {}, bool clinical = false);
 
     /// The buffered event `seq`, or nullptr when it is not (or no longer) buffered. The pointer is
     /// valid until the next publish().
@@ -56,6 +60,8 @@ signals:
     void published(const StreamEvent& event);
 
 private:
+    qint64 append(StreamEvent event);
+
     QByteArray m_epoch;
     int m_capacity;
     std::function<qint64()> m_nowMs;

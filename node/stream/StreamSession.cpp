@@ -41,7 +41,7 @@ QJsonObject eventFrame(const StreamEvent& event)
                       {QStringLiteral("seq"), event.seq},
                       {QStringLiteral("event"), event.type},
                       {QStringLiteral("at"), isoUtc(event.atMs)},
-                      {QStringLiteral("data"), event.data}};
+                      {QStringLiteral("data"), event.payload()}};
     if (!event.unit.isEmpty())
         frame.insert(QStringLiteral("unit"), event.unit);
     if (!event.correlationId.isEmpty())

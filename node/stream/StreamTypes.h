@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 /// One event of the node's live stream (DESIGN.md section 4, "Live"), as published to EventHub.
 struct StreamEvent
 {
@@ -12,6 +14,11 @@ struct StreamEvent
     QString type;                                    ///< "<prefix>.<what>", e.g. "message.state"; the prefix picks the topic
     qint64 atMs = 0;                                 ///< when it was published (ms since the epoch, UTC)
     QJsonObject data;                                ///< the payload; never raw message content or PHI
+    /// Or the payload built only when a client needs it: on a busy node most events are buffered and
+    /// never sent, and building a JSON object per message cost the ingest thread about 7 % of its time.
+    std::function<QJsonObject()> buildData;
+
+    QJsonObject payload() const { return buildData ? buildData() : data; }
     QString unit;                                    ///< care unit it belongs to; empty = not unit-bound
     QByteArray correlationId;                        ///< the message it concerns, if any
     bool clinical = false;                           ///< alerts: a clinical alert (nurses see only those)

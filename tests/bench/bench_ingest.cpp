@@ -22,6 +22,7 @@
 #include <netinet/tcp.h>
 #include <pthread.h>
 #include <sched.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -177,6 +178,28 @@ double loopbackRoundTripUs(int exchanges)
     return times.at(times.size() / 2);
 }
 
+// CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat.
+double processCpuSeconds(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray line = stat.readAll();
+    // Fields after the command name (which may hold spaces) start after its closing parenthesis.
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return 0;
+    return (fields.at(11).toDouble() + fields.at(12).toDouble()) / double(::sysconf(_SC_CLK_TCK));
+}
+
+double ownCpuSeconds()
+{
+    rusage usage{};
+    ::getrusage(RUSAGE_SELF, &usage);
+    const auto seconds = [](const timeval& t) { return double(t.tv_sec) + double(t.tv_usec) / 1e6; };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
 struct Result
 {
     double throughput = 0;
@@ -184,9 +207,11 @@ struct Result
     double p99Ms = 0;
     int acked = 0;
     int failed = 0;
+    double nodeCpuUs = 0;                            ///< node CPU (user + system) per acknowledged message
+    double senderCpuUs = 0;                          ///< this load generator's CPU per acknowledged message
 };
 
-Result run(quint16 port, int connections, int total)
+Result run(quint16 port, qint64 nodePid, int connections, int total)
 {
     const int perConnection = total / connections;
     QList<QList<double>> latencies(connections);
@@ -212,6 +237,8 @@ Result run(quint16 port, int connections, int total)
             }
         });
     }
+    const double nodeCpuBefore = processCpuSeconds(nodePid);
+    const double ownCpuBefore = ownCpuSeconds();
     QElapsedTimer wall;
     wall.start();
     for (QThread* t : threads)
@@ -221,6 +248,8 @@ Result run(quint16 port, int connections, int total)
         delete t;
     }
     const double seconds = wall.nsecsElapsed() / 1e9;
+    const double nodeCpu = processCpuSeconds(nodePid) - nodeCpuBefore;
+    const double ownCpu = ownCpuSeconds() - ownCpuBefore;
     QList<double> all;
     for (const auto& l : latencies)
         all += l;
@@ -229,6 +258,10 @@ Result run(quint16 port, int connections, int total)
     r.acked = int(all.size());
     r.failed = failed.load();
     r.throughput = r.acked / seconds;
+    if (r.acked > 0) {
+        r.nodeCpuUs = nodeCpu * 1e6 / r.acked;
+        r.senderCpuUs = ownCpu * 1e6 / r.acked;
+    }
     if (!all.isEmpty()) {
         r.p50Ms = all.at(all.size() / 2);
         r.p99Ms = all.at(std::min<qsizetype>(all.size() - 1, qsizetype(all.size() * 0.99)));
@@ -277,14 +310,15 @@ int main(int argc, char* argv[])
     std::printf("loopback round trip between two cores: %.0f us median; with one fsync each, a sender and a node\n"
                 "that took no time at all would reach %.0f msgs/s on one connection (%.0f%% of the fsync rate)\n\n",
                 roundTripUs, 1e6 / (1e6 / fsyncs + roundTripUs), 100.0 * (1e6 / (1e6 / fsyncs + roundTripUs)) / fsyncs);
-    std::printf("%-12s %10s %12s %10s %10s %12s\n", "connections", "messages", "msgs/s", "p50 ms", "p99 ms", "vs fsync");
+    std::printf("%-12s %10s %12s %10s %10s %12s %14s %14s\n", "connections", "messages", "msgs/s", "p50 ms", "p99 ms",
+                "vs fsync", "node CPU/msg", "sender CPU/msg");
     for (int connections : {1, 8}) {
         const int total = connections == 1 ? std::min(messages, std::max(2000, int(fsyncs * 5))) : messages;
-        run(port, connections, std::min(total, 500)); // warm-up
-        const Result r = run(port, connections, total);
-        std::printf("%-12d %10d %12.0f %10.3f %10.3f %11.0f%%%s\n", connections, r.acked, r.throughput, r.p50Ms,
-                    r.p99Ms, fsyncs > 0 ? 100.0 * r.throughput / fsyncs : 0.0,
-                    r.failed ? qPrintable(QStringLiteral("  (%1 failed)").arg(r.failed)) : "");
+        run(port, node.processId(), connections, std::min(total, 500)); // warm-up
+        const Result r = run(port, node.processId(), connections, total);
+        std::printf("%-12d %10d %12.0f %10.3f %10.3f %11.0f%% %11.0f us %11.0f us%s\n", connections, r.acked,
+                    r.throughput, r.p50Ms, r.p99Ms, fsyncs > 0 ? 100.0 * r.throughput / fsyncs : 0.0, r.nodeCpuUs,
+                    r.senderCpuUs, r.failed ? qPrintable(QStringLiteral("  (%1 failed)").arg(r.failed)) : "");
         std::fflush(stdout);
     }
     node.terminate();

@@ -151,6 +151,11 @@ QByteArray NodeProcess::standardOutput() const
     return m_stdout;
 }
 
+qint64 NodeProcess::processId() const
+{
+    return m_process ? m_process->processId() : 0;
+}
+
 bool NodeProcess::isRunning() const
 {
     return m_process && m_process->state() != QProcess::NotRunning;

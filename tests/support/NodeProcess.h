@@ -37,6 +37,7 @@ public:
     QByteArray standardError() const;
     QByteArray standardOutput() const;
     bool isRunning() const;
+    qint64 processId() const;                        ///< 0 when not running
     /// GET https://127.0.0.1:<http port><path> (http with --insecure-dev), pinning the node's
     /// announced certificate (blocking, small event loop); the body.
     QByteArray httpGet(const QString& path) const;

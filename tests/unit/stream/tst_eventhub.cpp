@@ -11,6 +11,7 @@ class tst_EventHub : public QObject
 private slots:
     void seqStartsAtOneWithoutGaps();
     void publishStampsAndAnnouncesTheEvent();
+    void lazyPayloadIsBuiltOnlyWhenAskedFor();
     void ringKeepsTheLastEvents();
     void sinceReplaysExactlyTheEventsAfterSeq();
     void sinceAtTheBufferEdge();
@@ -57,6 +58,26 @@ void tst_EventHub::publishStampsAndAnnouncesTheEvent()
     QVERIFY(stored);
     QCOMPARE(stored->data, data);
     QCOMPARE(stored->atMs, m_now);
+}
+
+void tst_EventHub::lazyPayloadIsBuiltOnlyWhenAskedFor()
+{
+    EventHub hub(10, [this] { return m_now; });
+    int builds = 0;
+    const QJsonObject data{{QStringLiteral("state"), QStringLiteral("accepted")}};
+    const qint64 seq = hub.publishLazy(QStringLiteral("message.state"), [&builds, data] {
+        ++builds;
+        return data;
+    });
+    QCOMPARE(builds, 0);                             // publishing alone builds nothing
+    const StreamEvent* stored = hub.at(seq);
+    QVERIFY(stored);
+    QVERIFY(stored->data.isEmpty());
+    QCOMPARE(stored->payload(), data);
+    QCOMPARE(builds, 1);
+    const auto replay = hub.since(hub.epoch(), 0);
+    QCOMPARE(replay.events.size(), size_t(1));
+    QCOMPARE(replay.events.front().payload(), data); // a replayed copy builds the same payload
 }
 
 void tst_EventHub::ringKeepsTheLastEvents()
