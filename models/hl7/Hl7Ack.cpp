@@ -55,7 +55,19 @@ QByteArray firstRepetition(const QByteArray& field, const Hl7Encoding& encoding)
 
 QByteArray timestamp(const QDateTime& when)
 {
-    const QDateTime at = when.isValid() ? when : QDateTime::currentDateTimeUtc();
+    if (!when.isValid()) {
+        // Now, in UTC: formatted once per second (QDateTime::toString costs microseconds, and a busy
+        // channel acknowledges thousands of messages in the same second).
+        thread_local qint64 cachedSecond = -1;
+        thread_local QByteArray cached;
+        const qint64 second = QDateTime::currentSecsSinceEpoch();
+        if (second != cachedSecond) {
+            cached = timestamp(QDateTime::fromSecsSinceEpoch(second, QTimeZone::utc()));
+            cachedSecond = second;
+        }
+        return cached;
+    }
+    const QDateTime& at = when;
     const int offsetMinutes = at.offsetFromUtc() / 60;
     const int absMinutes = offsetMinutes < 0 ? -offsetMinutes : offsetMinutes;
     return at.toString(u"yyyyMMddHHmmss"_s).toLatin1() + (offsetMinutes < 0 ? "-" : "+")
@@ -124,9 +136,22 @@ QByteArray build(const Hl7Message& inbound, Hl7AckCode code, const QList<Hl7Erro
     const Hl7Encoding encoding = hasHeader ? inbound.encoding() : Hl7Encoding{};
     const QByteArray inboundCharset = hasHeader ? firstRepetition(inbound.rawField(0, 18), encoding) : QByteArray();
     // Reply in the sender's encoding (SEMANTICS.md 1.3): same delimiters and charset.
-    const int mib = Hl7Charset::chooseMib(inboundCharset, inbound.raw());
+    // Chosen only when a text needs encoding: checking the whole message for UTF-8 costs more than
+    // building the rest of the ACK.
+    std::optional<int> mib;
     auto text = [&](const QString& value) {
-        const QByteArray bytes = Hl7Charset::encodeLossy(value, mib);
+        // Most texts are plain ASCII without a delimiter: nothing to encode or escape.
+        const bool plainAscii = std::all_of(value.cbegin(), value.cend(), [&encoding](QChar c) {
+            const char16_t u = c.unicode();
+            return u >= 0x20 && u < 0x7f && u != char16_t(encoding.field) && u != char16_t(encoding.component)
+                && u != char16_t(encoding.repetition) && u != char16_t(encoding.escape)
+                && u != char16_t(encoding.subcomponent) && u != char16_t(encoding.truncation);
+        });
+        if (plainAscii)
+            return value.toLatin1();
+        if (!mib)
+            mib = Hl7Charset::chooseMib(inboundCharset, inbound.raw());
+        const QByteArray bytes = Hl7Charset::encodeLossy(value, *mib);
         // An escape character is always present in MSH-2 when the ACK needs one for our texts;
         // when it is not, dropping delimiters keeps the ACK structurally sound.
         if (auto escaped = Hl7Escape::escape(bytes, encoding))
@@ -149,7 +174,10 @@ QByteArray build(const Hl7Message& inbound, Hl7AckCode code, const QList<Hl7Erro
     msh.setField(5, inboundField(3));
     msh.setField(6, inboundField(4));
     msh.setField(7, timestamp(options.timestamp));
-    const QByteArray trigger = hasHeader ? inbound.rawValue(u"MSH-9.2") : QByteArray();
+    // MSH-9.2 of the first repetition, as rawValue(u"MSH-9.2") reads it, without parsing a path.
+    const QByteArray messageTypeField = hasHeader ? firstRepetition(inbound.rawField(0, 9), encoding) : QByteArray();
+    const auto triggerPart = Hl7Parser::part(messageTypeField, encoding.component, 1);
+    const QByteArray trigger = triggerPart ? triggerPart->toByteArray() : QByteArray();
     msh.setField(9, trigger.isEmpty() ? "ACK"_ba
                                       : "ACK" + QByteArray(1, encoding.component) + trigger
                                             + QByteArray(1, encoding.component) + "ACK");
@@ -170,7 +198,7 @@ QByteArray build(const Hl7Message& inbound, Hl7AckCode code, const QList<Hl7Erro
     msa.setField(3, text(options.text));
     out += msa.bytes();
 
-    const bool legacy = usesLegacyErrorLayout(hasHeader ? inbound.version() : QString());
+    const bool legacy = !errors.isEmpty() && usesLegacyErrorLayout(hasHeader ? inbound.version() : QString());
     const char comp = encoding.component;
     for (const Hl7Error& error : errors) {
         SegmentWriter err("ERR"_ba, encoding);

@@ -35,6 +35,8 @@ struct AppliedRecord
     quint64 sequence = 0;                            ///< journal sequence number (not serialized)
 
     QByteArray serialize() const;
+    /// Appends serialize()'s bytes to `out` (the journal's buffer: no copy of its own).
+    void serializeInto(QByteArray& out) const;
     /// The ingest events, packed for messages.ingest_trace (correlation and message ID left out:
     /// they are the row's).
     static QByteArray packEvents(const QList<TraceEvent>& events);

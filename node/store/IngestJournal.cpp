@@ -184,14 +184,21 @@ void IngestJournal::prepareNext()
 
 quint64 IngestJournal::append(const QByteArray& payload)
 {
+    return append([&payload](QByteArray& buffer) { buffer.append(payload); });
+}
+
+quint64 IngestJournal::append(const std::function<void(QByteArray& buffer)>& writePayload)
+{
     const quint64 sequence = ++m_sequence;
-    char header[HeaderBytes];
+    const qsizetype headerAt = m_buffer.size();
+    m_buffer.resize(headerAt + HeaderBytes);
+    writePayload(m_buffer);
+    const qsizetype length = m_buffer.size() - headerAt - HeaderBytes;
+    char* header = m_buffer.data() + headerAt;
     putU32(header, Magic);
-    putU32(header + 4, quint32(payload.size()));
+    putU32(header + 4, quint32(length));
     putU64(header + 8, sequence);
-    putU32(header + 16, crcOf(payload.constData(), payload.size()));
-    m_buffer.append(header, HeaderBytes);
-    m_buffer.append(payload);
+    putU32(header + 16, crcOf(header + HeaderBytes, length));
     return sequence;
 }
 
@@ -213,15 +220,25 @@ bool IngestJournal::sync(QString* errorString)
     if (::pwrite(m_fd, m_buffer.constData(), size_t(size), m_offset) != size || ::fdatasync(m_fd) != 0) {
         if (errorString)
             *errorString = QStringLiteral("journal write failed: %1").arg(QString::fromLocal8Bit(strerror(errno)));
-        m_buffer.clear();
+        clearBuffer();
         return false;
     }
     m_offset += size;
-    m_buffer.clear();
+    clearBuffer();
     m_segments.last().lastSequence = m_sequence;
     if (m_offset > SegmentBytes / 2)
         prepareNext();
     return true;
+}
+
+void IngestJournal::clearBuffer()
+{
+    // Kept for the next batch (one allocation less per group commit) unless a burst of large
+    // messages grew it.
+    if (m_buffer.capacity() > 4 * 1024 * 1024)
+        m_buffer = QByteArray();
+    else
+        m_buffer.resize(0);
 }
 
 void IngestJournal::dropThrough(quint64 sequence)

@@ -34,6 +34,9 @@ public:
 
     /// Buffers a record; returns its sequence number.
     quint64 append(const QByteArray& payload);
+    /// The same, with the payload written straight into the journal's buffer by `writePayload`
+    /// (which only appends to the array it is given).
+    quint64 append(const std::function<void(QByteArray& buffer)>& writePayload);
     /// Writes the buffered records and fdatasyncs them. false: nothing of this batch is durable.
     bool sync(QString* errorString);
     /// Deletes whole segments whose records all have sequence numbers <= sequence (already applied).
@@ -49,6 +52,7 @@ private:
     };
     bool startSegment(QString* errorString);
     void prepareNext();
+    void clearBuffer();
     QString segmentPath(quint64 firstSequence) const;
 
     QString m_folder;

@@ -460,7 +460,7 @@ qsizetype MessageStore::Private::commitBatch(std::deque<Op>& batch)
         decide(*op.record, *op.outcome, j->record);
         if (!op.record->controlId.isEmpty())
             j->key = dedupKey(op.record->controlId, op.record->sendingApplication, op.record->sendingFacility);
-        j->record.sequence = journal.append(j->record.serialize());
+        j->record.sequence = journal.append([&j](QByteArray& buffer) { j->record.serializeInto(buffer); });
         journaled[i] = j;
     }
     endSnapshot.run();

@@ -1,6 +1,7 @@
 // Throughput of Hl7Message::parse plus reading the MSH header fields a receiver needs (type,
 // trigger, control ID, version, sender, receiver, processing ID), over the corpus ADT and ORU
 // messages repeated. Build with CMAKE_BUILD_TYPE=Release; run: bench_hl7_parser [corpus dir].
+#include "models/hl7/Hl7Ack.h"
 #include "models/hl7/Hl7Message.h"
 #include "models/hl7/Hl7Validator.h"
 
@@ -97,8 +98,16 @@ int main(int argc, char** argv)
         const auto result = Hl7Message::parse(raw);
         return result.ok() ? readHeader(*result.message) + Hl7Validator::validate(*result.message).size() : 0;
     };
+    // What the node does for every message it accepts: parse, then answer with an AA.
+    auto parseAndAck = [](const QByteArray& raw) {
+        const auto result = Hl7Message::parse(raw);
+        Hl7Ack::Options options;
+        options.controlId = u"VGL000001"_s;
+        return result.ok() ? Hl7Ack::build(*result.message, Hl7AckCode::AA, {}, options).size() : 0;
+    };
     for (const Corpus* corpus : {&typical, &all}) {
         run("parse", *corpus, parseOnly);
+        run("parse + ACK (AA)", *corpus, parseAndAck);
         run("parse + MSH fields", *corpus, parseAndHeader);
         run("parse + MSH + validate", *corpus, parseAndValidate);
     }
