@@ -12,7 +12,7 @@ namespace Hl7Ack {
 struct Options
 {
     QString controlId;                               ///< MSH-10 of the ACK (unique, minted by the caller)
-    QDateTime timestamp = QDateTime::currentDateTimeUtc();
+    QDateTime timestamp;                             ///< MSH-7; invalid (the default): now, in UTC
     QString text;                                    ///< MSA-3
 };
 

@@ -80,11 +80,16 @@ void MetricsRegistry::declareHistogram(const QByteArray& name, const QByteArray&
 
 void MetricsRegistry::add(const QByteArray& name, const MetricLabels& labels, double delta)
 {
+    add(series(name, labels), delta);
+}
+
+void MetricsRegistry::add(const MetricSeries& series, double delta)
+{
     std::lock_guard lock(m_mutex);
-    auto it = m_families.find(name);
+    auto it = m_families.find(series.name);
     Q_ASSERT(it != m_families.end());
     if (it != m_families.end())
-        it->values[labelString(labels)] += delta;
+        it->values[series.renderedLabels] += delta;
 }
 
 void MetricsRegistry::set(const QByteArray& name, const MetricLabels& labels, double value)
@@ -98,12 +103,17 @@ void MetricsRegistry::set(const QByteArray& name, const MetricLabels& labels, do
 
 void MetricsRegistry::observe(const QByteArray& name, const MetricLabels& labels, double value)
 {
+    observe(series(name, labels), value);
+}
+
+void MetricsRegistry::observe(const MetricSeries& series, double value)
+{
     std::lock_guard lock(m_mutex);
-    auto it = m_families.find(name);
+    auto it = m_families.find(series.name);
     Q_ASSERT(it != m_families.end());
     if (it == m_families.end())
         return;
-    Histogram& h = it->histograms[labelString(labels)];
+    Histogram& h = it->histograms[series.renderedLabels];
     if (h.buckets.isEmpty())
         h.buckets.resize(it->bounds.size(), 0);
     for (qsizetype i = 0; i < it->bounds.size(); ++i) {

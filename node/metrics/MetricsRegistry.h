@@ -12,6 +12,14 @@
 /// (SEMANTICS.md 4.3): only channel, destination, code, stage, reason, outcome.
 using MetricLabels = QList<std::pair<QByteArray, QString>>;
 
+/// One series (family name and labels rendered once), for hot paths: add() and observe() through
+/// it build no label string per event (the MLLP channel counts several series per message).
+struct MetricSeries
+{
+    QByteArray name;
+    QByteArray renderedLabels;
+};
+
 /// Counters, gauges and histograms rendered in the Prometheus text format 0.0.4. Thread-safe.
 /// Families are declared once (name, help, type); series appear as they are touched, and declared
 /// series start at 0 so a rate is defined before the first event.
@@ -25,6 +33,9 @@ public:
     void add(const QByteArray& name, const MetricLabels& labels, double delta = 1);
     void set(const QByteArray& name, const MetricLabels& labels, double value);
     void observe(const QByteArray& name, const MetricLabels& labels, double value);
+    static MetricSeries series(const QByteArray& name, const MetricLabels& labels) { return {name, labelString(labels)}; }
+    void add(const MetricSeries& series, double delta = 1);
+    void observe(const MetricSeries& series, double value);
     /// Called at render time to refresh gauges that are cheaper to read than to track.
     void addCollector(std::function<void(MetricsRegistry&)> collector);
 

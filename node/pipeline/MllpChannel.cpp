@@ -51,6 +51,10 @@ MllpChannel::MllpChannel(const ChannelConfig& config, const RouteTable& routes, 
     m_ackPrefix = QStringLiteral("VGL%1").arg(QRandomGenerator::global()->generate() % 0xFFFFFF, 6, 16, QLatin1Char('0'))
                       .toUpper();
     const MetricLabels labels{{"channel", m_config.name}};
+    m_receivedSeries = MetricsRegistry::series(NodeMetrics::MessagesReceived, labels);
+    m_rejectedSeries = MetricsRegistry::series(NodeMetrics::MessagesRejected, labels);
+    m_duplicatesSeries = MetricsRegistry::series(NodeMetrics::Duplicates, labels);
+    m_ackLatencySeries = MetricsRegistry::series(NodeMetrics::AckLatency, labels);
     m_metrics.add(NodeMetrics::MessagesReceived, labels, 0);
     m_metrics.add(NodeMetrics::MessagesRejected, labels, 0);
     m_metrics.add(NodeMetrics::Duplicates, labels, 0);
@@ -122,6 +126,15 @@ int MllpChannel::connectionCount() const
     return m_server ? m_server->connectionCount() : 0;
 }
 
+const MetricSeries& MllpChannel::acksSentSeries(const QString& code)
+{
+    auto it = m_acksSentSeries.find(code);
+    if (it == m_acksSentSeries.end())
+        it = m_acksSentSeries.insert(
+            code, MetricsRegistry::series(NodeMetrics::AcksSent, {{"channel", m_config.name}, {"code", code}}));
+    return *it;
+}
+
 QString MllpChannel::nextAckControlId()
 {
     return m_ackPrefix + QString::number(++m_ackCounter);
@@ -133,7 +146,7 @@ void MllpChannel::onFrame(quint64 connectionId, const QByteArray& payload, qint6
     if (connIt == m_connections.end())
         connIt = m_connections.insert(connectionId, Connection());
     const qint64 sequence = connIt->nextSequence++;
-    m_metrics.add(NodeMetrics::MessagesReceived, {{"channel", m_config.name}});
+    m_metrics.add(m_receivedSeries);
     const qint64 receivedAtMs = QDateTime::currentMSecsSinceEpoch();
     ++m_counters.received;
     m_counters.lastReceivedAtMs = receivedAtMs;
@@ -159,7 +172,7 @@ void MllpChannel::onFrame(quint64 connectionId, const QByteArray& payload, qint6
                            ++m_counters.errors;
                        }
                        if (outcome.duplicate) {
-                           m_metrics.add(NodeMetrics::Duplicates, {{"channel", m_config.name}});
+                           m_metrics.add(m_duplicatesSeries);
                            ++m_counters.duplicates;
                        } else if (outcome.committed && decision->record.deadLetter) {
                            m_metrics.add(NodeMetrics::DeadLettered, {{"stage", decision->record.deadLetterStage}});
@@ -197,9 +210,9 @@ void MllpChannel::complete(quint64 connectionId, qint64 sequence, Answer answer)
         for (const QByteArray& ack : next.frames) {
             m_server->sendResponse(connectionId, ack);
             const QString code = ackCodeOf(ack);
-            m_metrics.add(NodeMetrics::AcksSent, {{"channel", m_config.name}, {"code", code}});
+            m_metrics.add(acksSentSeries(code));
             if (code != u"AA" && code != u"CA") {
-                m_metrics.add(NodeMetrics::MessagesRejected, {{"channel", m_config.name}});
+                m_metrics.add(m_rejectedSeries);
                 negative = true;
             }
             if (next.messageId != 0) {
@@ -215,7 +228,7 @@ void MllpChannel::complete(quint64 connectionId, qint64 sequence, Answer answer)
         if (negative)
             ++m_counters.rejected; // once per message, though enhanced mode may send two frames
         const qint64 latencyNs = monotonicNs() - next.receivedAtNs;
-        m_metrics.observe(NodeMetrics::AckLatency, {{"channel", m_config.name}}, double(latencyNs) / 1e9);
+        m_metrics.observe(m_ackLatencySeries, double(latencyNs) / 1e9);
         ++m_counters.acksSent;
         m_counters.ackLatencySumUs += latencyNs / 1000;
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "node/config/NodeConfig.h"
+#include "node/metrics/MetricsRegistry.h"
 #include "node/pipeline/AcceptedMessage.h"
 #include "node/pipeline/IngestProcessor.h"
 #include "node/pipeline/MessageStateChange.h"
@@ -65,6 +66,7 @@ private:
     void onFrame(quint64 connectionId, const QByteArray& payload, qint64 receivedAtNs);
     void complete(quint64 connectionId, qint64 sequence, Answer answer);
     QString nextAckControlId();
+    const MetricSeries& acksSentSeries(const QString& code);
 
     ChannelConfig m_config;
     IngestProcessor m_processor;
@@ -76,4 +78,10 @@ private:
     quint64 m_ackCounter = 0;
     QString m_ackPrefix;
     ChannelCounters m_counters;
+    // Series counted for every message, their labels rendered once.
+    MetricSeries m_receivedSeries;
+    MetricSeries m_rejectedSeries;
+    MetricSeries m_duplicatesSeries;
+    MetricSeries m_ackLatencySeries;
+    QHash<QString, MetricSeries> m_acksSentSeries;   ///< by ACK code
 };

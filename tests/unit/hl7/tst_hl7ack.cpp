@@ -68,6 +68,7 @@ private slots:
     void latin1Inbound();
     void noTriggerAndDefaults();
     void timestampOffset();
+    void defaultTimestampIsNowInUtc();
     void fromRawHeader_data();
     void fromRawHeader();
     void parse_data();
@@ -282,6 +283,23 @@ void tst_Hl7Ack::timestampOffset()
     QCOMPARE(parsed(Hl7Ack::build(inbound, Hl7AckCode::AA, {}, options)).value(u"MSH-7"), u"20240701235958-0330"_s);
     options.timestamp = QDateTime(QDate(2024, 7, 1), QTime(1, 2, 3), QTimeZone(5 * 3600 + 45 * 60));
     QCOMPARE(parsed(Hl7Ack::build(inbound, Hl7AckCode::AA, {}, options)).value(u"MSH-7"), u"20240701010203+0545"_s);
+}
+
+void tst_Hl7Ack::defaultTimestampIsNowInUtc()
+{
+    const Hl7Message inbound = parsed("MSH|^~\\&|LAB|HOSP|VIGIL|HOSP|20240101||ORU^R01|C1|P|2.5\rPID|1||MRN1\r"_ba);
+    Hl7Ack::Options options;
+    options.controlId = u"A1"_s;
+    for (int round = 0; round < 2; ++round) {            // the second one comes from the per-second cache
+        const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-1);
+        const Hl7Message ack = parsed(Hl7Ack::build(inbound, Hl7AckCode::AA, {}, options));
+        const QDateTime after = QDateTime::currentDateTimeUtc().addSecs(1);
+        const QString msh7 = ack.value(u"MSH-7");
+        QVERIFY2(msh7.endsWith(u"+0000"), qPrintable(msh7));
+        QDateTime at = QDateTime::fromString(msh7.left(14), u"yyyyMMddHHmmss"_s);
+        at.setTimeZone(QTimeZone::utc());
+        QVERIFY2(at >= before.addMSecs(-before.time().msec()) && at <= after, qPrintable(msh7));
+    }
 }
 
 void tst_Hl7Ack::fromRawHeader_data()

@@ -12,6 +12,7 @@ private slots:
     void histogramBucketsAreCumulative();
     void labelValuesAreEscaped();
     void collectorsRunAtRender();
+    void seriesKeysCountTheSameSeries();
 };
 
 void tst_MetricsRegistry::countersAndGauges()
@@ -62,6 +63,21 @@ void tst_MetricsRegistry::collectorsRunAtRender()
     r.addCollector([&calls](MetricsRegistry& reg) { reg.set("vigil_live", {}, ++calls); });
     QVERIFY(r.render().contains("vigil_live 1\n"));
     QVERIFY(r.render().contains("vigil_live 2\n"));
+}
+
+void tst_MetricsRegistry::seriesKeysCountTheSameSeries()
+{
+    MetricsRegistry r;
+    r.declareCounter("vigil_k_total", "Keyed.");
+    r.declareHistogram("vigil_k_seconds", "Keyed latency.", {0.5});
+    const MetricLabels labels{{"channel", QStringLiteral("a\"b")}, {"code", QStringLiteral("AA")}};
+    r.add("vigil_k_total", labels);
+    r.add(MetricsRegistry::series("vigil_k_total", labels), 2);
+    QCOMPARE(r.value("vigil_k_total", labels), 3.0);
+    r.observe(MetricsRegistry::series("vigil_k_seconds", labels), 0.25);
+    r.observe("vigil_k_seconds", labels, 0.75);
+    QCOMPARE(r.histogramCount("vigil_k_seconds", labels), 2u);
+    QVERIFY(r.render().contains("vigil_k_seconds_bucket{channel=\"a\\\"b\",code=\"AA\",le=\"0.5\"} 1"));
 }
 
 QTEST_GUILESS_MAIN(tst_MetricsRegistry)
