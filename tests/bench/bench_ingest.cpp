@@ -209,10 +209,13 @@ struct Result
     int failed = 0;
     double nodeCpuUs = 0;                            ///< node CPU (user + system) per acknowledged message
     double senderCpuUs = 0;                          ///< this load generator's CPU per acknowledged message
+    double perGroupCommit = 0;                       ///< messages made durable per journal fdatasync
 };
 
-Result run(quint16 port, qint64 nodePid, int connections, int total)
+Result run(const NodeProcess& node, quint16 port, int connections, int total)
 {
+    const qint64 nodePid = node.processId();
+    const double commitsBefore = node.metric("vigil_store_commits_total");
     const int perConnection = total / connections;
     QList<QList<double>> latencies(connections);
     std::atomic<int> failed{0};
@@ -249,6 +252,7 @@ Result run(quint16 port, qint64 nodePid, int connections, int total)
     }
     const double seconds = wall.nsecsElapsed() / 1e9;
     const double nodeCpu = processCpuSeconds(nodePid) - nodeCpuBefore;
+    const double commits = node.metric("vigil_store_commits_total") - commitsBefore;
     const double ownCpu = ownCpuSeconds() - ownCpuBefore;
     QList<double> all;
     for (const auto& l : latencies)
@@ -261,6 +265,7 @@ Result run(quint16 port, qint64 nodePid, int connections, int total)
     if (r.acked > 0) {
         r.nodeCpuUs = nodeCpu * 1e6 / r.acked;
         r.senderCpuUs = ownCpu * 1e6 / r.acked;
+        r.perGroupCommit = commits > 0 ? r.acked / commits : 0;
     }
     if (!all.isEmpty()) {
         r.p50Ms = all.at(all.size() / 2);
@@ -310,15 +315,16 @@ int main(int argc, char* argv[])
     std::printf("loopback round trip between two cores: %.0f us median; with one fsync each, a sender and a node\n"
                 "that took no time at all would reach %.0f msgs/s on one connection (%.0f%% of the fsync rate)\n\n",
                 roundTripUs, 1e6 / (1e6 / fsyncs + roundTripUs), 100.0 * (1e6 / (1e6 / fsyncs + roundTripUs)) / fsyncs);
-    std::printf("%-12s %10s %12s %10s %10s %12s %14s %14s\n", "connections", "messages", "msgs/s", "p50 ms", "p99 ms",
-                "vs fsync", "node CPU/msg", "sender CPU/msg");
+    std::printf("%-12s %10s %12s %10s %10s %12s %14s %14s %12s\n", "connections", "messages", "msgs/s", "p50 ms",
+                "p99 ms", "vs fsync", "node CPU/msg", "sender CPU/msg", "msgs/fsync");
     for (int connections : {1, 8}) {
         const int total = connections == 1 ? std::min(messages, std::max(2000, int(fsyncs * 5))) : messages;
-        run(port, node.processId(), connections, std::min(total, 500)); // warm-up
-        const Result r = run(port, node.processId(), connections, total);
-        std::printf("%-12d %10d %12.0f %10.3f %10.3f %11.0f%% %11.0f us %11.0f us%s\n", connections, r.acked,
+        run(node, port, connections, std::min(total, 500)); // warm-up
+        const Result r = run(node, port, connections, total);
+        std::printf("%-12d %10d %12.0f %10.3f %10.3f %11.0f%% %11.0f us %11.0f us %12.1f%s\n", connections, r.acked,
                     r.throughput, r.p50Ms, r.p99Ms, fsyncs > 0 ? 100.0 * r.throughput / fsyncs : 0.0, r.nodeCpuUs,
-                    r.senderCpuUs, r.failed ? qPrintable(QStringLiteral("  (%1 failed)").arg(r.failed)) : "");
+                    r.senderCpuUs, r.perGroupCommit,
+                    r.failed ? qPrintable(QStringLiteral("  (%1 failed)").arg(r.failed)) : "");
         std::fflush(stdout);
     }
     node.terminate();
