@@ -23,34 +23,67 @@ bool matchesPart(QStringView pattern, QStringView value)
     return pattern.isEmpty() || pattern == u"*" || pattern.compare(value, Qt::CaseInsensitive) == 0;
 }
 
-/// Field access relative to one segment occurrence ("OBX(3)-" + "8(2)").
+/// Field access relative to one segment (by index, -1 = none): "3.1", "8(2)", "14.1" of an OBX,
+/// read without building or parsing a full path: the rules read a few fields of every OBX of every
+/// result on the ingest thread.
 class SegmentReader
 {
 public:
-    SegmentReader(const Hl7Message& message, QStringView name, int occurrence)
+    SegmentReader(const Hl7Message& message, int segmentIndex)
         : m_message(message)
-        , m_prefix(name.toString() + u'(' + QString::number(occurrence) + u")-")
-        , m_present(occurrence > 0)
+        , m_index(segmentIndex)
     {
     }
 
-    QString value(QStringView path) const
+    /// `relative`: field[(repetition)][.component[.subcomponent]]
+    QString value(QStringView relative) const
     {
-        if (!m_present)
+        int numbers[4] = {0, 1, 0, 0};               // field, repetition, component, subcomponent
+        if (m_index < 0 || !parse(relative, numbers))
             return {};
-        return m_message.value(QString(m_prefix + path)).trimmed();
+        return m_message.valueAt(m_index, numbers[0], numbers[1], numbers[2], numbers[3]).trimmed();
     }
-    int repetitionCount(int field) const
+    QString value(int field, int repetition) const
     {
-        if (!m_present)
-            return 0;
-        return m_message.repetitionCount(QString(m_prefix + QString::number(field)));
+        return m_index < 0 ? QString() : m_message.valueAt(m_index, field, repetition).trimmed();
     }
+    int repetitionCount(int field) const { return m_index < 0 ? 0 : m_message.repetitionCountAt(m_index, field); }
 
 private:
+    static bool parse(QStringView path, int* numbers)
+    {
+        int slot = 0;                                // 0 field, 1 repetition, 2 component, 3 subcomponent
+        int current = -1;
+        const auto store = [&] {
+            if (current <= 0)
+                return false;
+            numbers[slot] = current;
+            current = -1;
+            return true;
+        };
+        for (const QChar c : path) {
+            if (c.isDigit()) {
+                current = (current < 0 ? 0 : current * 10) + c.digitValue();
+            } else if (c == u'(' && slot == 0) {
+                if (!store())
+                    return false;
+                slot = 1;
+            } else if (c == u')' && slot == 1) {
+                if (!store())
+                    return false;
+            } else if (c == u'.' && slot < 3) {
+                if (current > 0 && !store())
+                    return false;
+                slot = slot < 2 ? 2 : 3;
+            } else {
+                return false;
+            }
+        }
+        return current < 0 || store();
+    }
+
     const Hl7Message& m_message;
-    QString m_prefix;
-    bool m_present;
+    int m_index;
 };
 
 /// A readable OBX-5 (first repetition): coded values show their text, structured numerics are
@@ -141,21 +174,21 @@ public:
     {
     }
 
-    void onPid()
+    void onPid(int segmentIndex)
     {
-        m_pid = ++m_pidCount;
-        m_pv1 = 0;
-        m_obr = 0;
+        m_pid = segmentIndex;
+        m_pv1 = -1;
+        m_obr = -1;
         m_read = false;
     }
-    void onPv1()
+    void onPv1(int segmentIndex)
     {
-        m_pv1 = ++m_pv1Count;
+        m_pv1 = segmentIndex;
         m_read = false;
     }
-    void onObr()
+    void onObr(int segmentIndex)
     {
-        m_obr = ++m_obrCount;
+        m_obr = segmentIndex;
         m_read = false;
     }
 
@@ -171,14 +204,14 @@ private:
         if (m_read)
             return *this;
         m_read = true;
-        const SegmentReader pid(m_message, u"PID", m_pid);
+        const SegmentReader pid(m_message, m_pid);
         m_patientId = pid.value(u"3.1");
         m_assigningAuthority = pid.value(u"3.4");
-        const SegmentReader pv1(m_message, u"PV1", m_pv1);
+        const SegmentReader pv1(m_message, m_pv1);
         m_unit = pv1.value(u"3.1");
-        m_location = m_pv1 > 0 ? locationOf(pv1) : QString();
+        m_location = m_pv1 >= 0 ? locationOf(pv1) : QString();
         // The filler's number identifies the specimen's results; the placer's is the fallback.
-        const SegmentReader obr(m_message, u"OBR", m_obr);
+        const SegmentReader obr(m_message, m_obr);
         m_orderId = obr.value(u"3.1");
         if (m_orderId.isEmpty())
             m_orderId = obr.value(u"2.1");
@@ -186,8 +219,7 @@ private:
     }
 
     const Hl7Message& m_message;
-    int m_pidCount = 0, m_pv1Count = 0, m_obrCount = 0;
-    int m_pid = 0, m_pv1 = 0, m_obr = 0;             ///< the current occurrences; 0 = none yet
+    int m_pid = -1, m_pv1 = -1, m_obr = -1;          ///< the current segments' indexes; -1 = none yet
     bool m_read = false;
     QString m_patientId, m_assigningAuthority, m_unit, m_location, m_orderId;
 };
@@ -208,26 +240,25 @@ QList<AlertSignal> CriticalResultRule::evaluate(const Hl7Message& message, const
     // An ORU^R01 may carry several patients (PATIENT_RESULT repeats) and several orders each:
     // every OBX belongs to the PID, PV1 and OBR before it.
     ResultContext context(message);
-    int obxOccurrence = 0;
-
     for (int index = 0; index < message.segmentCount(); ++index) {
-        const QByteArray name = message.segmentName(index);
+        const QByteArrayView segment = message.segmentView(index);
+        const QByteArrayView name = segment.first(std::min<qsizetype>(3, segment.size()));
         if (name == "PID") {
-            context.onPid();
+            context.onPid(index);
             continue;
         }
         if (name == "PV1") {
-            context.onPv1();
+            context.onPv1(index);
             continue;
         }
         if (name == "OBR") {
-            context.onObr();
+            context.onObr(index);
             continue;
         }
         if (name != "OBX")
             continue;
 
-        const SegmentReader obx(message, u"OBX", ++obxOccurrence);
+        const SegmentReader obx(message, index);
         const QString status = obx.value(u"11");
         const StatusClass statusClass = classify(status);
         if (statusClass == StatusClass::Ignored)
@@ -237,7 +268,7 @@ QList<AlertSignal> CriticalResultRule::evaluate(const Hl7Message& message, const
         QStringList criticalFlags;
         const int flagCount = obx.repetitionCount(8);
         for (int r = 1; r <= flagCount; ++r) {
-            const QString flag = obx.value(QString(u"8(" + QString::number(r) + u')'));
+            const QString flag = obx.value(8, r);
             if (flag.isEmpty())
                 continue;
             flags.append(flag);

@@ -127,12 +127,20 @@ QString Hl7Message::value(QStringView path) const
     const auto parsed = Hl7Path::parse(path);
     if (!parsed)
         return {};
-    const auto view = elementView(*parsed);
+    return valueAt(findSegment(parsed->segment, parsed->occurrence), parsed->field, parsed->repetition,
+                   parsed->component, parsed->subcomponent);
+}
+
+QString Hl7Message::valueAt(int segmentIndex, int field, int repetition, int component, int subcomponent) const
+{
+    if (segmentIndex < 0 || segmentIndex >= m_segments.size())
+        return {};
+    const QByteArrayView segment = segmentView(segmentIndex);
+    const auto view = Hl7Parser::element(segment, m_encoding, field, repetition, component, subcomponent);
     if (!view)
         return {};
     // MSH-1 and MSH-2 are the delimiters themselves; MSH-2 holds the escape character.
-    const bool delimiterField = parsed->field <= 2 && Hl7Parser::isHeaderSegment(
-                                    segmentView(findSegment(parsed->segment, parsed->occurrence)), m_encoding);
+    const bool delimiterField = field <= 2 && Hl7Parser::isHeaderSegment(segment, m_encoding);
     return decode(*view, !delimiterField);
 }
 
@@ -150,11 +158,16 @@ int Hl7Message::repetitionCount(QStringView fieldPath) const
     const auto parsed = Hl7Path::parse(fieldPath);
     if (!parsed)
         return 0;
-    const QByteArrayView segment = segmentView(findSegment(parsed->segment, parsed->occurrence));
-    const auto whole = Hl7Parser::field(segment, m_encoding, parsed->field);
+    return repetitionCountAt(findSegment(parsed->segment, parsed->occurrence), parsed->field);
+}
+
+int Hl7Message::repetitionCountAt(int segmentIndex, int field) const
+{
+    const QByteArrayView segment = segmentView(segmentIndex);
+    const auto whole = Hl7Parser::field(segment, m_encoding, field);
     if (!whole || whole->isEmpty())
         return 0;
-    if (parsed->field <= 2 && Hl7Parser::isHeaderSegment(segment, m_encoding))
+    if (field <= 2 && Hl7Parser::isHeaderSegment(segment, m_encoding))
         return 1;
     return int(std::count(whole->begin(), whole->end(), m_encoding.repetition)) + 1;
 }

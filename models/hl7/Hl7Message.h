@@ -44,6 +44,11 @@ public:
     QByteArray rawValue(QStringView path) const;
     /// Number of repetitions of a field (0 when absent).
     int repetitionCount(QStringView fieldPath) const;
+    /// value() and repetitionCount() for a segment found already (0-based index): no path to parse and
+    /// no search, for loops over many segments. field, repetition and component/subcomponent (0 =
+    /// the whole element) are 1-based as in a path.
+    QString valueAt(int segmentIndex, int field, int repetition = 1, int component = 0, int subcomponent = 0) const;
+    int repetitionCountAt(int segmentIndex, int field) const;
     /// Field count of a segment (MSH counts MSH-1 as field 1).
     int fieldCount(int segmentIndex) const;
     /// Raw bytes of field `field` (1-based) of segment `segmentIndex`, whole (all repetitions).

@@ -71,6 +71,7 @@ private slots:
     void pathInvalid_data();
     void pathInvalid();
 
+    void valueAtMatchesValue();
     void value_data();
     void value();
     void invalidPathReadsEmpty();
@@ -665,6 +666,33 @@ void tst_Hl7Message::setValueKeepsCharset()
     QVERIFY(noEscape.setValue(u"PID-2", u"plain"_s));
     QVERIFY(!noEscape.setValue(u"PID-2", u"a^b"_s, &error));
     QVERIFY(!noEscape.setValue(u"PID-2.1.2", u"x"_s, &error));
+}
+
+void tst_Hl7Message::valueAtMatchesValue()
+{
+    // valueAt() is value() without the path: the same element, unescaped and decoded the same way.
+    const QByteArray raw = "MSH|^~\\&|LAB|HOSP|||20240101||ORU^R01|C1|P|2.5\r"
+                           "PID|1||MRN1^^^HOSP^MR~MRN2^^^OLD||DOE^JANE\r"
+                           "OBX|1|NM|2823-3^Potassium^LN||6.9|mmol/L||HH~A|||F\r"
+                           "OBX|2|ST|X^Note||a \\F\\ b\r";
+    const auto parsed = Hl7Message::parse(raw);
+    QVERIFY(parsed.ok());
+    const Hl7Message& m = *parsed.message;
+    const int obx2 = m.findSegment("OBX", 2);
+    const int pid = m.findSegment("PID");
+    QCOMPARE(m.valueAt(obx2, 5), m.value(u"OBX(2)-5"));
+    QCOMPARE(m.valueAt(obx2, 5), u"a | b"_s);
+    QCOMPARE(m.valueAt(m.findSegment("OBX"), 8, 2), m.value(u"OBX-8(2)"));
+    QCOMPARE(m.valueAt(pid, 3, 2, 4), u"OLD"_s);
+    QCOMPARE(m.valueAt(pid, 5, 1, 2), m.value(u"PID-5.2"));
+    QCOMPARE(m.valueAt(0, 2), m.value(u"MSH-2"));    // the delimiters, not unescaped
+    QCOMPARE(m.valueAt(0, 9, 1, 2), u"R01"_s);
+    QVERIFY(m.valueAt(-1, 3).isEmpty());
+    QVERIFY(m.valueAt(99, 3).isEmpty());
+    QCOMPARE(m.repetitionCountAt(pid, 3), m.repetitionCount(u"PID-3"));
+    QCOMPARE(m.repetitionCountAt(pid, 3), 2);
+    QCOMPARE(m.repetitionCountAt(0, 2), 1);
+    QCOMPARE(m.repetitionCountAt(-1, 3), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_Hl7Message)
