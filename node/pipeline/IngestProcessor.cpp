@@ -113,8 +113,9 @@ IngestProcessor::Decision IngestProcessor::process(const QByteArray& payload, co
     r.dedupWindowMs = m_dedupWindowMs;
     r.contentHash = contentHash(payload);
     const qint64 t = receivedAtMs * 1000;
+    r.events.reserve(4);
     r.events.append(event(t, QStringLiteral("receive"), QStringLiteral("ok"),
-                          QStringLiteral("channel %1, %2 bytes").arg(m_channel.name).arg(payload.size())));
+                          u"channel " + m_channel.name + u", " + QString::number(payload.size()) + u" bytes"));
 
     if (isBlank(payload)) {
         // Nothing to keep: an empty or whitespace-only frame carries no message.
@@ -150,15 +151,14 @@ IngestProcessor::Decision IngestProcessor::process(const QByteArray& payload, co
     r.sendingApplication = m.sendingApplication();
     r.sendingFacility = m.sendingFacility();
     r.version = m.version();
-    r.patientId = m.value(u"PID-3.1");
-    r.unit = m.value(u"PV1-3.1");
+    r.patientId = m.valueAt(m.findSegment("PID"), 3, 1, 1);
+    r.unit = m.valueAt(m.findSegment("PV1"), 3, 1, 1);
     d.enhancedMode = m_channel.ackMode == AckMode::Enhanced && m.enhancedAckMode();
     d.acceptAckType = m.acceptAckType();
     d.applicationAckType = m.applicationAckType();
     r.events.append(event(tParsed, QStringLiteral("parse"), QStringLiteral("ok"),
-                          QStringLiteral("%1^%2 v%3, %4 segments")
-                              .arg(r.messageType, r.triggerEvent, r.version)
-                              .arg(m.segmentCount())));
+                          r.messageType + u'^' + r.triggerEvent + u" v" + r.version + u", "
+                              + QString::number(m.segmentCount()) + u" segments"));
 
     Hl7Validator::Options options;
     options.acceptedMessageTypes = m_channel.acceptMessageTypes;
