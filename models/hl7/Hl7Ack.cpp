@@ -75,38 +75,43 @@ QByteArray timestamp(const QDateTime& when)
         + QByteArray::number(absMinutes % 60).rightJustified(2, '0');
 }
 
+/// Writes one segment straight into the ACK being built. Fields must be set in increasing order;
+/// empty ones cost nothing, and trailing empty fields are never written (an ACK is built for every
+/// message received, so it allocates as little as it can).
 class SegmentWriter
 {
 public:
-    SegmentWriter(QByteArray name, const Hl7Encoding& encoding) : m_name(std::move(name)), m_encoding(encoding) {}
-    void setField(int field, const QByteArray& escapedValue)
+    SegmentWriter(QByteArray& out, QByteArrayView name, const Hl7Encoding& encoding)
+        : m_out(out)
+        , m_separator(encoding.field)
+        // MSH-1 is the separator written right after the name, so MSH's first written field is 2.
+        , m_written(name == "MSH" ? 1 : 0)
     {
-        if (m_fields.size() < field)
-            m_fields.resize(field);
-        m_fields[field - 1] = escapedValue;
+        m_out.append(name);
     }
-    QByteArray bytes() const
+    ~SegmentWriter()
     {
-        qsizetype used = m_fields.size();
-        while (used > 0 && m_fields[used - 1].isEmpty())
-            --used;
-        QByteArray out = m_name;
-        // MSH-1 is the separator written right after the name, so MSH field n sits at index n-1.
-        const qsizetype first = m_name == "MSH" ? 1 : 0;
-        for (qsizetype i = first; i < used; ++i) {
-            out.append(m_encoding.field);
-            out.append(m_fields[i]);
-        }
-        if (m_name == "MSH" && used == 0)
-            out.append(m_encoding.field);
-        out.append('\r');
-        return out;
+        if (m_written == 1)                          // MSH with nothing but MSH-1
+            m_out.append(m_separator);
+        m_out.append('\r');
+    }
+    SegmentWriter(const SegmentWriter&) = delete;
+    SegmentWriter& operator=(const SegmentWriter&) = delete;
+
+    void setField(int field, QByteArrayView value)
+    {
+        Q_ASSERT(field > m_written);
+        if (value.isEmpty())
+            return;
+        for (; m_written < field; ++m_written)
+            m_out.append(m_separator);
+        m_out.append(value);
     }
 
 private:
-    QByteArray m_name;
-    const Hl7Encoding& m_encoding;
-    QList<QByteArray> m_fields;
+    QByteArray& m_out;
+    char m_separator;
+    int m_written;
 };
 
 QByteArray joinComponents(const QList<QByteArray>& parts, char delimiter)
@@ -164,44 +169,50 @@ QByteArray build(const Hl7Message& inbound, Hl7AckCode code, const QList<Hl7Erro
         }
         return plain;
     };
-    auto inboundField = [&](int field) { return hasHeader ? inbound.rawField(0, field) : QByteArray(); };
+    const QByteArrayView header = hasHeader ? inbound.segmentView(0) : QByteArrayView();
+    auto inboundField = [&](int field) {
+        const auto view = hasHeader ? Hl7Parser::field(header, encoding, field) : std::nullopt;
+        return view ? *view : QByteArrayView();
+    };
 
     QByteArray out;
-    SegmentWriter msh("MSH"_ba, encoding);
-    msh.setField(2, encoding.msh2());
-    msh.setField(3, inboundField(5));
-    msh.setField(4, inboundField(6));
-    msh.setField(5, inboundField(3));
-    msh.setField(6, inboundField(4));
-    msh.setField(7, timestamp(options.timestamp));
-    // MSH-9.2 of the first repetition, as rawValue(u"MSH-9.2") reads it, without parsing a path.
-    const QByteArray messageTypeField = hasHeader ? firstRepetition(inbound.rawField(0, 9), encoding) : QByteArray();
-    const auto triggerPart = Hl7Parser::part(messageTypeField, encoding.component, 1);
-    const QByteArray trigger = triggerPart ? triggerPart->toByteArray() : QByteArray();
-    msh.setField(9, trigger.isEmpty() ? "ACK"_ba
-                                      : "ACK" + QByteArray(1, encoding.component) + trigger
-                                            + QByteArray(1, encoding.component) + "ACK");
-    msh.setField(10, text(options.controlId));
-    const QByteArray processingId = inboundField(11);
-    msh.setField(11, processingId.isEmpty() ? "P"_ba : processingId);
-    const QByteArray version = inboundField(12);
-    // HAPI also falls back to a default version when MSH-12 is absent; an ACK without one would
-    // fail the sender's own MSH-12 check.
-    msh.setField(12, version.isEmpty() ? "2.5.1"_ba : version);
-    if (!inboundCharset.isEmpty())
-        msh.setField(18, inboundField(18));
-    out += msh.bytes();
-
-    SegmentWriter msa("MSA"_ba, encoding);
-    msa.setField(1, toByteArray(code));
-    msa.setField(2, inboundField(10));
-    msa.setField(3, text(options.text));
-    out += msa.bytes();
+    out.reserve(header.size() + 64 + options.text.size() + 160 * errors.size());
+    {
+        SegmentWriter msh(out, "MSH", encoding);
+        msh.setField(2, encoding.msh2());
+        msh.setField(3, inboundField(5));
+        msh.setField(4, inboundField(6));
+        msh.setField(5, inboundField(3));
+        msh.setField(6, inboundField(4));
+        msh.setField(7, timestamp(options.timestamp));
+        // MSH-9.2 of the first repetition, as rawValue(u"MSH-9.2") reads it, without parsing a path.
+        const auto messageType = Hl7Parser::part(inboundField(9), encoding.repetition, 0);
+        const auto triggerPart = messageType ? Hl7Parser::part(*messageType, encoding.component, 1) : std::nullopt;
+        const QByteArrayView trigger = triggerPart ? *triggerPart : QByteArrayView();
+        msh.setField(9, trigger.isEmpty() ? "ACK"_ba
+                                          : "ACK" + QByteArray(1, encoding.component) + trigger
+                                                + QByteArray(1, encoding.component) + "ACK");
+        msh.setField(10, text(options.controlId));
+        const QByteArrayView processingId = inboundField(11);
+        msh.setField(11, processingId.isEmpty() ? "P" : processingId);
+        const QByteArrayView version = inboundField(12);
+        // HAPI also falls back to a default version when MSH-12 is absent; an ACK without one would
+        // fail the sender's own MSH-12 check.
+        msh.setField(12, version.isEmpty() ? "2.5.1" : version);
+        if (!inboundCharset.isEmpty())
+            msh.setField(18, inboundField(18));
+    }
+    {
+        SegmentWriter msa(out, "MSA", encoding);
+        msa.setField(1, toByteArray(code));
+        msa.setField(2, inboundField(10));
+        msa.setField(3, text(options.text));
+    }
 
     const bool legacy = !errors.isEmpty() && usesLegacyErrorLayout(hasHeader ? inbound.version() : QString());
     const char comp = encoding.component;
     for (const Hl7Error& error : errors) {
-        SegmentWriter err("ERR"_ba, encoding);
+        SegmentWriter err(out, "ERR", encoding);
         const QByteArray codeNumber = QByteArray::number(int(error.code));
         const Hl7Location& at = error.location;
         const QByteArray segment = text(QString::fromLatin1(at.segment));
@@ -225,7 +236,6 @@ QByteArray build(const Hl7Message& inbound, Hl7AckCode code, const QList<Hl7Erro
         const char severity = (error.severity == 'W' || error.severity == 'I') ? error.severity : 'E';
         err.setField(4, QByteArray(1, severity));
         err.setField(8, text(error.message));
-        out += err.bytes();
     }
     return out;
 }
