@@ -348,6 +348,7 @@ void MessageStore::Private::decide(IngestRecord& rec, IngestOutcome& outcome, Ap
     a.duplicateOf = duplicateOf;
     a.raw = rec.raw;
 
+    a.events.reserve(rec.events.size() + 2 + rec.destinations.size());
     const qint64 persistedAt = nowUs();
     const auto event = [&](const QString& stage, const QString& result, const QString& destination, const QString& detail) {
         a.events.append(TraceEvent{a.correlationId, a.messageId, persistedAt, stage, result, destination, detail});

@@ -116,6 +116,20 @@ SqliteStatement& SqliteStatement::bind(int index, const QString& value)
 {
     if (value.isNull())
         return bindNull(index);
+    // Most bound text is short ASCII (codes, IDs, names of channels): copied through the stack,
+    // since SQLite copies it anyway (SQLITE_TRANSIENT) and a UTF-8 QByteArray would cost a malloc.
+    constexpr qsizetype StackChars = 256;
+    if (m_stmt && value.size() <= StackChars) {
+        char ascii[StackChars];
+        const QChar* chars = value.constData();
+        qsizetype i = 0;
+        for (; i < value.size() && chars[i].unicode() < 0x80; ++i)
+            ascii[i] = char(chars[i].unicode());
+        if (i == value.size()) {
+            sqlite3_bind_text64(m_stmt, index, ascii, sqlite3_uint64(i), SQLITE_TRANSIENT, SQLITE_UTF8);
+            return *this;
+        }
+    }
     return bindText(index, value.toUtf8());
 }
 

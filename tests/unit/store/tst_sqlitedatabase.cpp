@@ -21,6 +21,8 @@ private slots:
     void abandonedReadDoesNotBlockCheckpointOrWriters();
     void statementOutlivingCloseIsHarmless();
     void manyDistinctStatementsStayCorrect();
+    void boundTextRoundTrips_data();
+    void boundTextRoundTrips();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -133,6 +135,33 @@ void tst_SqliteDatabase::manyDistinctStatementsStayCorrect()
             QCOMPARE(statement.int64(1), i);
         }
     }
+}
+
+void tst_SqliteDatabase::boundTextRoundTrips_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::newRow("ascii") << u"ORU^R01"_s;
+    QTest::newRow("empty, not null") << u""_s;
+    QTest::newRow("null") << QString();
+    QTest::newRow("not ascii") << u"Müller-Ærø 温"_s;
+    QTest::newRow("longer than the stack copy") << QString(300, u'x');
+    QTest::newRow("long, not ascii at the end") << QString(QString(255, u'y') + u'é');
+}
+
+void tst_SqliteDatabase::boundTextRoundTrips()
+{
+    QFETCH(QString, value);
+    auto insert = m_db->prepare("INSERT INTO t(id, v) VALUES(100, ?)");
+    insert.bind(1, value);
+    QVERIFY(insert.run());
+    auto select = m_db->prepare("SELECT v, v IS NULL FROM t WHERE id = 100");
+    QVERIFY(select.next());
+    QCOMPARE(select.int64(1) != 0, value.isNull());  // null stays NULL, empty stays ''
+    QCOMPARE(select.text(0), value);
+    auto byValue = m_db->prepare("SELECT COUNT(*) FROM t WHERE v = ?");
+    byValue.bind(1, value);
+    QVERIFY(byValue.next());
+    QCOMPARE(byValue.int64(0), value.isNull() ? 0 : 1);
 }
 
 QTEST_GUILESS_MAIN(tst_SqliteDatabase)
