@@ -24,6 +24,7 @@
 #include <netinet/tcp.h>
 #include <pthread.h>
 #include <sched.h>
+#include <poll.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -183,6 +184,8 @@ double loopbackRoundTripUs(int exchanges)
 // CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat.
 double processCpuSeconds(qint64 pid)
 {
+    if (pid <= 0)
+        return 0;
     QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
     if (!stat.open(QIODevice::ReadOnly))
         return 0;
@@ -202,6 +205,92 @@ double ownCpuSeconds()
     return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
+/// A do-nothing MLLP responder on one thread (poll, read to the end of a frame, write a fixed AA):
+/// no parsing, no storage, no fsync. What it reaches over loopback with the same load generator is
+/// this machine's ceiling for any single-threaded MLLP server, before the node does any work.
+class NullResponder
+{
+public:
+    NullResponder()
+    {
+        m_listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof address;
+        if (m_listener < 0 || ::bind(m_listener, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0
+            || ::listen(m_listener, 64) != 0
+            || ::getsockname(m_listener, reinterpret_cast<sockaddr*>(&address), &length) != 0)
+            return;
+        m_port = ntohs(address.sin_port);
+        ::pipe2(m_stop, O_CLOEXEC);
+        m_thread = QThread::create([this] { serve(); });
+        m_thread->start();
+    }
+    ~NullResponder()
+    {
+        if (m_thread) {
+            ::write(m_stop[1], "x", 1);
+            m_thread->wait();
+            delete m_thread;
+            ::close(m_stop[0]);
+            ::close(m_stop[1]);
+        }
+        if (m_listener >= 0)
+            ::close(m_listener);
+    }
+    quint16 port() const { return m_port; }
+
+private:
+    void serve()
+    {
+        static const QByteArray ack = "\x0bMSH|^~\\&|VIGIL|HOSP|LAB|HOSP|20261126120000||ACK^R01^ACK|A1|P|2.5.1\r"
+                                      "MSA|AA|B\r\x1c\r";
+        std::vector<pollfd> fds{{m_stop[0], POLLIN, 0}, {m_listener, POLLIN, 0}};
+        std::vector<QByteArray> pending(2);
+        char chunk[8192];
+        for (;;) {
+            if (::poll(fds.data(), nfds_t(fds.size()), -1) < 0)
+                return;
+            if (fds[0].revents)
+                break;
+            if (fds[1].revents & POLLIN) {
+                const int peer = ::accept4(m_listener, nullptr, nullptr, SOCK_CLOEXEC);
+                if (peer >= 0) {
+                    const int one = 1;
+                    ::setsockopt(peer, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+                    fds.push_back({peer, POLLIN, 0});
+                    pending.emplace_back();
+                }
+            }
+            for (std::size_t i = 2; i < fds.size(); ++i) {
+                if (!(fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
+                    continue;
+                const ssize_t n = ::recv(fds[i].fd, chunk, sizeof chunk, 0);
+                if (n <= 0) {
+                    ::close(fds[i].fd);
+                    fds[i].fd = -fds[i].fd - 1;          // ignored by poll from now on
+                    continue;
+                }
+                pending[i].append(chunk, n);
+                while (pending[i].contains("\x1c\r")) {
+                    pending[i].remove(0, pending[i].indexOf("\x1c\r") + 2);
+                    ::send(fds[i].fd, ack.constData(), size_t(ack.size()), MSG_NOSIGNAL);
+                }
+            }
+        }
+        for (std::size_t i = 2; i < fds.size(); ++i) {
+            if (fds[i].fd >= 0)
+                ::close(fds[i].fd);
+        }
+    }
+
+    int m_listener = -1;
+    int m_stop[2] = {-1, -1};
+    quint16 m_port = 0;
+    QThread* m_thread = nullptr;
+};
+
 struct Result
 {
     double throughput = 0;
@@ -214,10 +303,11 @@ struct Result
     double perGroupCommit = 0;                       ///< messages made durable per journal fdatasync
 };
 
-Result run(const NodeProcess& node, quint16 port, int connections, int total)
+/// `node` null: the peer is not a vigil-node (no CPU or commit figures).
+Result run(const NodeProcess* node, quint16 port, int connections, int total)
 {
-    const qint64 nodePid = node.processId();
-    const double commitsBefore = node.metric("vigil_store_commits_total");
+    const qint64 nodePid = node ? node->processId() : 0;
+    const double commitsBefore = node ? node->metric("vigil_store_commits_total") : 0;
     const int perConnection = total / connections;
     QList<QList<double>> latencies(connections);
     std::atomic<int> failed{0};
@@ -254,7 +344,7 @@ Result run(const NodeProcess& node, quint16 port, int connections, int total)
     }
     const double seconds = wall.nsecsElapsed() / 1e9;
     const double nodeCpu = processCpuSeconds(nodePid) - nodeCpuBefore;
-    const double commits = node.metric("vigil_store_commits_total") - commitsBefore;
+    const double commits = node ? node->metric("vigil_store_commits_total") - commitsBefore : 0;
     const double ownCpu = ownCpuSeconds() - ownCpuBefore;
     QList<double> all;
     for (const auto& l : latencies)
@@ -320,11 +410,19 @@ int main(int argc, char* argv[])
     std::printf("loopback round trip between two cores: %.0f us median; with one fsync each, a sender and a node\n"
                 "that took no time at all would reach %.0f msgs/s on one connection (%.0f%% of the fsync rate)\n\n",
                 roundTripUs, 1e6 / (1e6 / fsyncs + roundTripUs), 100.0 * (1e6 / (1e6 / fsyncs + roundTripUs)) / fsyncs);
+    {
+        NullResponder null;
+        const Result r = run(nullptr, null.port(), 8, std::min(messages, 20000));
+        std::printf("a one-thread MLLP responder that does nothing (no parsing, no storage, no fsync) answers\n"
+                    "%.0f msgs/s over 8 connections with this load generator: the machine's ceiling for one\n"
+                    "ingest thread (the load generator used %.0f us of CPU per message of it)\n\n",
+                    r.throughput, r.senderCpuUs);
+    }
     std::printf("%-12s %10s %12s %10s %10s %12s %14s %14s %12s\n", "connections", "messages", "msgs/s", "p50 ms",
                 "p99 ms", "vs fsync", "node CPU/msg", "sender CPU/msg", "msgs/fsync");
     for (int connections : {1, 8}) {
         const int total = connections == 1 ? std::min(messages, std::max(2000, int(fsyncs * 5))) : messages;
-        run(node, port, connections, std::min(total, 500)); // warm-up
+        run(&node, port, connections, std::min(total, 500)); // warm-up
         QList<Result> results;
         const auto print = [&](const char* label, const Result& r) {
             std::printf("%-12s %10d %12.0f %10.3f %10.3f %11.0f%% %11.0f us %11.0f us %12.1f%s\n", label, r.acked,
@@ -335,7 +433,7 @@ int main(int argc, char* argv[])
         };
         const QByteArray label = QByteArray::number(connections);
         for (int i = 0; i < repeat; ++i) {
-            results.append(run(node, port, connections, total));
+            results.append(run(&node, port, connections, total));
             print(label.constData(), results.last());
         }
         if (repeat > 1) {
