@@ -289,8 +289,8 @@ void OpsApi::publish(const MessageStateChange& change)
         }
         return data;
     };
-    d->hub.publishLazy(QStringLiteral("message.state"), [stateData] { return stateData(false); },
-                   change.unit, change.correlationId);
+    d->hub.publishLazy(QStringLiteral("message.state"), [stateData] { return stateData(false); }, change.unit,
+                       change.correlationId);
     if (change.kind == MessageStateChange::Kind::DeadLettered)
         d->hub.publishLazy(QStringLiteral("deadLetter.added"), [stateData] { return stateData(true); }, change.unit,
                            change.correlationId);
