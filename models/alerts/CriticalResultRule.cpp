@@ -23,9 +23,8 @@ bool matchesPart(QStringView pattern, QStringView value)
     return pattern.isEmpty() || pattern == u"*" || pattern.compare(value, Qt::CaseInsensitive) == 0;
 }
 
-/// Field access relative to one segment (by index, -1 = none): "3.1", "8(2)", "14.1" of an OBX,
-/// read without building or parsing a full path: the rules read a few fields of every OBX of every
-/// result on the ingest thread.
+/// The fields of one segment (by index, -1 = none), trimmed, by number: the rules read a few fields
+/// of every OBX of every result on the ingest thread, so no path is built or parsed.
 class SegmentReader
 {
 public:
@@ -35,53 +34,15 @@ public:
     {
     }
 
-    /// `relative`: field[(repetition)][.component[.subcomponent]]
-    QString value(QStringView relative) const
+    /// Field (first repetition), or one of its components.
+    QString value(int field, int component = 0) const { return repetition(field, 1, component); }
+    QString repetition(int field, int n, int component = 0) const
     {
-        int numbers[4] = {0, 1, 0, 0};               // field, repetition, component, subcomponent
-        if (m_index < 0 || !parse(relative, numbers))
-            return {};
-        return m_message.valueAt(m_index, numbers[0], numbers[1], numbers[2], numbers[3]).trimmed();
-    }
-    QString value(int field, int repetition) const
-    {
-        return m_index < 0 ? QString() : m_message.valueAt(m_index, field, repetition).trimmed();
+        return m_index < 0 ? QString() : m_message.valueAt(m_index, field, n, component).trimmed();
     }
     int repetitionCount(int field) const { return m_index < 0 ? 0 : m_message.repetitionCountAt(m_index, field); }
 
 private:
-    static bool parse(QStringView path, int* numbers)
-    {
-        int slot = 0;                                // 0 field, 1 repetition, 2 component, 3 subcomponent
-        int current = -1;
-        const auto store = [&] {
-            if (current <= 0)
-                return false;
-            numbers[slot] = current;
-            current = -1;
-            return true;
-        };
-        for (const QChar c : path) {
-            if (c.isDigit()) {
-                current = (current < 0 ? 0 : current * 10) + c.digitValue();
-            } else if (c == u'(' && slot == 0) {
-                if (!store())
-                    return false;
-                slot = 1;
-            } else if (c == u')' && slot == 1) {
-                if (!store())
-                    return false;
-            } else if (c == u'.' && slot < 3) {
-                if (current > 0 && !store())
-                    return false;
-                slot = slot < 2 ? 2 : 3;
-            } else {
-                return false;
-            }
-        }
-        return current < 0 || store();
-    }
-
     const Hl7Message& m_message;
     int m_index;
 };
@@ -91,17 +52,17 @@ private:
 QString displayValue(const SegmentReader& obx, const QString& valueType)
 {
     if (valueType == u"CE" || valueType == u"CWE" || valueType == u"CNE" || valueType == u"CF") {
-        for (const auto path : {u"5.2", u"5.9", u"5.1"}) {
-            const QString text = obx.value(path);
+        for (const int component : {2, 9, 1}) {
+            const QString text = obx.value(5, component);
             if (!text.isEmpty())
                 return text;
         }
         return {};
     }
     if (valueType == u"SN") {
-        return obx.value(u"5.1") + obx.value(u"5.2") + obx.value(u"5.3") + obx.value(u"5.4");
+        return obx.value(5, 1) + obx.value(5, 2) + obx.value(5, 3) + obx.value(5, 4);
     }
-    return obx.value(u"5");
+    return obx.value(5);
 }
 
 QString joinNonEmpty(const QStringList& parts, QChar separator = u' ')
@@ -118,7 +79,7 @@ QString joinNonEmpty(const QStringList& parts, QChar separator = u' ')
 /// A location names a place, never a person, so it may go where patient identifiers may not.
 QString locationOf(const SegmentReader& pv1)
 {
-    return joinNonEmpty({pv1.value(u"3.1"), joinNonEmpty({pv1.value(u"3.2"), pv1.value(u"3.3")}, u'-')});
+    return joinNonEmpty({pv1.value(3, 1), joinNonEmpty({pv1.value(3, 2), pv1.value(3, 3)}, u'-')});
 }
 
 enum class StatusClass { Result, Correction, Wrong, Cancelled, StatusChange, Ignored };
@@ -205,16 +166,16 @@ private:
             return *this;
         m_read = true;
         const SegmentReader pid(m_message, m_pid);
-        m_patientId = pid.value(u"3.1");
-        m_assigningAuthority = pid.value(u"3.4");
+        m_patientId = pid.value(3, 1);
+        m_assigningAuthority = pid.value(3, 4);
         const SegmentReader pv1(m_message, m_pv1);
-        m_unit = pv1.value(u"3.1");
+        m_unit = pv1.value(3, 1);
         m_location = m_pv1 >= 0 ? locationOf(pv1) : QString();
         // The filler's number identifies the specimen's results; the placer's is the fallback.
         const SegmentReader obr(m_message, m_obr);
-        m_orderId = obr.value(u"3.1");
+        m_orderId = obr.value(3, 1);
         if (m_orderId.isEmpty())
-            m_orderId = obr.value(u"2.1");
+            m_orderId = obr.value(2, 1);
         return *this;
     }
 
@@ -259,7 +220,7 @@ QList<AlertSignal> CriticalResultRule::evaluate(const Hl7Message& message, const
             continue;
 
         const SegmentReader obx(message, index);
-        const QString status = obx.value(u"11");
+        const QString status = obx.value(11);
         const StatusClass statusClass = classify(status);
         if (statusClass == StatusClass::Ignored)
             continue;
@@ -268,7 +229,7 @@ QList<AlertSignal> CriticalResultRule::evaluate(const Hl7Message& message, const
         QStringList criticalFlags;
         const int flagCount = obx.repetitionCount(8);
         for (int r = 1; r <= flagCount; ++r) {
-            const QString flag = obx.value(8, r);
+            const QString flag = obx.repetition(8, r);
             if (flag.isEmpty())
                 continue;
             flags.append(flag);
@@ -316,14 +277,14 @@ QList<AlertSignal> CriticalResultRule::evaluate(const Hl7Message& message, const
         if (signal.kind == AlertSignal::Kind::Clear && !signal.correction && !clearsMatter)
             continue;
 
-        const QString code = obx.value(u"3.1");
-        const QString text = obx.value(u"3.2");
-        const QString valueType = obx.value(u"2");
+        const QString code = obx.value(3, 1);
+        const QString text = obx.value(3, 2);
+        const QString valueType = obx.value(2);
         const QString value = displayValue(obx, valueType);
-        QString units = obx.value(u"6.1");
+        QString units = obx.value(6, 1);
         if (units.isEmpty())
-            units = obx.value(u"6.2");
-        const QString instanceId = obx.value(u"21");
+            units = obx.value(6, 2);
+        const QString instanceId = obx.value(21);
 
         // The tags ("obx21", "order") keep an instance identifier from ever equalling an order-based key.
         const QString& patientId = context.patientId();
@@ -333,7 +294,7 @@ QList<AlertSignal> CriticalResultRule::evaluate(const Hl7Message& message, const
         if (!instanceId.isEmpty())
             keyParts << QStringLiteral("obx21") << instanceId;
         else
-            keyParts << QStringLiteral("order") << orderId << code << obx.value(u"4");
+            keyParts << QStringLiteral("order") << orderId << code << obx.value(4);
         signal.dedupKey = hashKey(keyParts);
         if (openAlerts && signal.kind == AlertSignal::Kind::Clear && !signal.correction
             && !openAlerts->isOpen(common.id, signal.dedupKey))
@@ -379,14 +340,14 @@ QList<AlertSignal> CriticalResultRule::evaluate(const Hl7Message& message, const
 
         QJsonObject evidence;
         evidence.insert(u"code"_s, code);
-        evidence.insert(u"codeSystem"_s, obx.value(u"3.3"));
+        evidence.insert(u"codeSystem"_s, obx.value(3, 3));
         evidence.insert(u"text"_s, text);
         evidence.insert(u"value"_s, value);
         evidence.insert(u"units"_s, units);
-        evidence.insert(u"referenceRange"_s, obx.value(u"7"));
+        evidence.insert(u"referenceRange"_s, obx.value(7));
         evidence.insert(u"flags"_s, QJsonArray::fromStringList(flags));
         evidence.insert(u"resultStatus"_s, status);
-        evidence.insert(u"observedAt"_s, obx.value(u"14.1"));
+        evidence.insert(u"observedAt"_s, obx.value(14, 1));
         evidence.insert(u"valueType"_s, valueType);
         evidence.insert(u"controlId"_s, message.controlId());
         evidence.insert(u"sendingFacility"_s, message.sendingFacility());
