@@ -135,7 +135,9 @@ struct MessageStore::Private
     /// Decides, journals and fdatasyncs the ingests of a batch, hands everything to the applier in
     /// order, then runs the completions. Returns the number of ingests.
     qsizetype commitBatch(std::deque<Op>& batch);
-    void decide(IngestRecord& rec, IngestOutcome& outcome, AppliedRecord& applied);
+    /// Returns the key the message is deduplicated under (empty when it is not: no control ID, a
+    /// resubmission, unparseable).
+    QString decide(IngestRecord& rec, IngestOutcome& outcome, AppliedRecord& applied);
     bool replay(SqliteDatabase& db, const QString& folder, QString* errorString);
 };
 
@@ -276,7 +278,7 @@ QString MessageStore::path() const
     return d->options.path;
 }
 
-void MessageStore::Private::decide(IngestRecord& rec, IngestOutcome& outcome, AppliedRecord& a)
+QString MessageStore::Private::decide(IngestRecord& rec, IngestOutcome& outcome, AppliedRecord& a)
 {
     outcome = IngestOutcome();
     outcome.correlationId = rec.correlationId;
@@ -396,6 +398,7 @@ void MessageStore::Private::decide(IngestRecord& rec, IngestOutcome& outcome, Ap
         }
     }
     event(QStringLiteral("persist"), QStringLiteral("ok"), {}, QStringLiteral("%1 bytes").arg(rec.raw.size()));
+    return key;
 }
 
 void MessageStore::Private::runJournal()
@@ -458,9 +461,7 @@ qsizetype MessageStore::Private::commitBatch(std::deque<Op>& batch)
         if (!op.record)
             continue;
         auto j = std::make_shared<Journaled>();
-        decide(*op.record, *op.outcome, j->record);
-        if (!op.record->controlId.isEmpty())
-            j->key = dedupKey(op.record->controlId, op.record->sendingApplication, op.record->sendingFacility);
+        j->key = decide(*op.record, *op.outcome, j->record);
         j->record.sequence = journal.append([&j](QByteArray& buffer) { j->record.serializeInto(buffer); });
         journaled[i] = j;
     }
