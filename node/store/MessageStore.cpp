@@ -110,7 +110,7 @@ struct MessageStore::Private
     std::mutex commitMutex;
     std::deque<Op> loopBatch;                        // ingestInLoop(), its thread only
     QMetaObject::Connection loopHook;
-    std::shared_ptr<int> alive = std::make_shared<int>(0); // lets a pending fallback timer see a closed store
+    std::unique_ptr<QTimer> fallbackCommit;          // the loop thread's; one for every batch
     std::mutex pendingMutex;
     QHash<QString, QList<PendingKey>> pending;       // journaled, not yet applied
     QList<QPair<QString, qint64>> appliedKeys;       // applied since the journal thread last looked
@@ -250,7 +250,7 @@ void MessageStore::close()
         return;
     commitInLoop();
     QObject::disconnect(d->loopHook);
-    d->alive.reset();
+    d->fallbackCommit.reset();
     {
         std::lock_guard lock(d->mutex);
         d->stopping = true;
@@ -576,11 +576,17 @@ void MessageStore::ingestInLoop(IngestRecord record, std::function<void(const In
     } else if (first) {
         // aboutToBlock is not emitted on every pass by every dispatcher (Qt's UNIX one skips it while
         // posted events wait): a short timer makes sure a batch never waits for the loop to idle.
-        QTimer::singleShot(FallbackCommitMs, QAbstractEventDispatcher::instance(),
-                           [this, alive = std::weak_ptr<int>(d->alive)] {
-                               if (alive.lock())
-                                   commitInLoop();
-                           });
+        // One timer, armed only when it is not already: a timer per batch would cost an object each
+        // and fire at random points of later passes, committing their batches half-read.
+        if (!d->fallbackCommit) {
+            d->fallbackCommit = std::make_unique<QTimer>();
+            d->fallbackCommit->setSingleShot(true);
+            d->fallbackCommit->setTimerType(Qt::PreciseTimer);
+            d->fallbackCommit->setInterval(FallbackCommitMs);
+            QObject::connect(d->fallbackCommit.get(), &QTimer::timeout, [this] { commitInLoop(); });
+        }
+        if (!d->fallbackCommit->isActive())
+            d->fallbackCommit->start();
     }
 }
 
@@ -588,6 +594,8 @@ void MessageStore::commitInLoop()
 {
     if (d->loopBatch.empty())
         return;
+    if (d->fallbackCommit)
+        d->fallbackCommit->stop();                   // this batch needs it no more
     std::deque<Private::Op> batch;
     batch.swap(d->loopBatch);
     d->commitBatch(batch);

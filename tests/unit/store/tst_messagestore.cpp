@@ -27,6 +27,9 @@ private slots:
     void invalidMessageIsDeadLettered();
     void deliveryOutcomesUpdateTheQueue();
     void concurrentIngestsShareCommits();
+    void ingestsOfOneLoopPassShareOneCommit();
+    void loopBatchIsCommittedWithoutAnIdleLoop();
+    void loopBatchIsCommittedOnClose();
     void committedDataSurvivesReopen();
     void newerSchemaIsRefused();
     void journaledRecordsAreReplayedOnceAfterACrash();
@@ -272,6 +275,66 @@ void tst_MessageStore::concurrentIngestsShareCommits()
     // Group commit: the 1000 messages needed far fewer journal syncs (fsyncs) than messages.
     QVERIFY2(batches < Threads * PerThread, qPrintable(QString::number(batches)));
     QCOMPARE(m_store->queueDepths().value(QStringLiteral("ehr")), Threads * PerThread);
+}
+
+void tst_MessageStore::ingestsOfOneLoopPassShareOneCommit()
+{
+    // Everything received in one pass of the event loop is committed when the loop is about to
+    // wait again: one journal flush for all of it, completions on this thread, in order.
+    constexpr int Count = 20;
+    QList<qint64> ids;
+    bool sameThread = true;
+    const qint64 batchesBefore = m_store->batchesCommitted();
+    QMetaObject::invokeMethod(this, [&] {
+        for (int i = 0; i < Count; ++i) {
+            m_store->ingestInLoop(record(QStringLiteral("L%1").arg(i), "MSH|loop" + QByteArray::number(i),
+                                         {QStringLiteral("ehr")}),
+                                  [&](const IngestOutcome& o) {
+                                      sameThread &= QThread::currentThread() == thread();
+                                      if (o.committed)
+                                          ids << o.messageId;
+                                  });
+        }
+        QVERIFY(ids.isEmpty()); // not before the pass ends: nothing is durable yet
+    }, Qt::QueuedConnection);
+    QTRY_COMPARE(ids.size(), Count);
+    QVERIFY(sameThread);
+    QVERIFY(std::is_sorted(ids.cbegin(), ids.cend()));
+    QCOMPARE(m_store->batchesCommitted() - batchesBefore, 1);
+    settle();
+    QCOMPARE(m_store->queueDepths().value(QStringLiteral("ehr")), Count);
+}
+
+void tst_MessageStore::loopBatchIsCommittedWithoutAnIdleLoop()
+{
+    // A loop kept busy (posted events all the time) may not announce that it is about to wait:
+    // the fallback timer commits within a few milliseconds all the same.
+    bool done = false;
+    QObject poster; // its pending events go with it
+    std::function<void()> keepBusy = [&poster, &keepBusy] {
+        QMetaObject::invokeMethod(&poster, keepBusy, Qt::QueuedConnection);
+    };
+    QMetaObject::invokeMethod(&poster, [&] {
+        m_store->ingestInLoop(record(QStringLiteral("B1"), "MSH|busy"), [&](const IngestOutcome& o) { done = o.committed; });
+        keepBusy();
+    }, Qt::QueuedConnection);
+    QTRY_VERIFY_WITH_TIMEOUT(done, 2000);
+}
+
+void tst_MessageStore::loopBatchIsCommittedOnClose()
+{
+    // Received, not committed yet, and the store closes (shutdown): the batch is committed and
+    // answered first, and is there after reopening.
+    IngestOutcome outcome;
+    m_store->ingestInLoop(record(QStringLiteral("C1"), "MSH|closing", {QStringLiteral("ehr")}),
+                          [&](const IngestOutcome& o) { outcome = o; });
+    QVERIFY(!outcome.committed);
+    m_store->close();
+    QVERIFY(outcome.committed);
+    reopen();
+    const auto stored = m_store->message(outcome.messageId);
+    QVERIFY(stored);
+    QCOMPARE(stored->raw, QByteArray("MSH|closing"));
 }
 
 void tst_MessageStore::committedDataSurvivesReopen()
