@@ -69,7 +69,8 @@ public:
     void removeNode(const QString& nodeId);
     /// Marks the node's rows as cached (offline) or live.
     void setCached(const QString& nodeId, bool cached);
-    /// A dead letter of this group came in on `channel` (the groups answer does not list channels).
+    /// A dead letter of this group came in on `channel` (for nodes whose groups answer does not list
+    /// channels yet; newer ones do, and both are shown).
     void noteChannel(const QString& nodeId, const QString& signature, const QString& channel);
     /// A console action waits for this group (kind empty: none any more).
     void setPendingAction(const QString& nodeId, const QString& signature, const QString& kind);

@@ -137,7 +137,8 @@ QJsonObject deadLetterGroup(const DeadLetterGroup& g)
                   {QStringLiteral("count"), g.count},
                   {QStringLiteral("firstAt"), time(g.firstAtMs)},
                   {QStringLiteral("lastAt"), time(g.lastAtMs)},
-                  {QStringLiteral("destinations"), strings(g.destinations)}};
+                  {QStringLiteral("destinations"), strings(g.destinations)},
+                  {QStringLiteral("channels"), strings(g.channels)}};
     putText(o, "errorClass", g.errorClass);
     putText(o, "errorLocation", g.errorLocation);
     putText(o, "latestReason", g.latestReason);

@@ -186,11 +186,12 @@ void DeadLetterQuery::planGroups(const DeadLetterFilter& filter, QueryParams& pa
     planSelection(filter, Purpose::Groups, params, from, where);
     if (from.isEmpty())
         return;
-    // Grouped by destination too, so SQLite counts and the destinations of a group come along.
+    // Grouped by destination and channel too, so SQLite counts and the destinations and channels of
+    // a group come along (dead_letters_groups holds both: still no row reads).
     sql = "SELECT d.stage, d.error_class, d.error_location, d.destination, COUNT(*), MIN(d.created_at), "
-          "MAX(d.created_at), MAX(d.id) FROM "
+          "MAX(d.created_at), MAX(d.id), d.channel FROM "
         + from + (where.isEmpty() ? QByteArray() : QByteArray(" WHERE " + where))
-        + " GROUP BY d.stage, d.error_class, d.error_location, d.destination";
+        + " GROUP BY d.stage, d.error_class, d.error_location, d.destination, d.channel";
 }
 
 std::optional<DeadLetterPage> DeadLetterQuery::find(const DeadLetterFilter& filter, QString* errorString)
@@ -281,6 +282,9 @@ std::optional<QList<DeadLetterGroup>> DeadLetterQuery::groups(const DeadLetterFi
             const QString destination = s.text(3);
             if (!destination.isEmpty() && !g.destinations.contains(destination))
                 g.destinations.append(destination);
+            const QString channel = s.text(8);
+            if (!channel.isEmpty() && !g.channels.contains(channel))
+                g.channels.append(channel);
         },
         errorString);
     if (!ok)
@@ -292,6 +296,7 @@ std::optional<QList<DeadLetterGroup>> DeadLetterQuery::groups(const DeadLetterFi
                 [&](const SqliteStatement& s) { groups[i].latestReason = s.text(0); }, errorString))
             return std::nullopt;
         groups[i].destinations.sort();
+        groups[i].channels.sort();
     }
     std::sort(groups.begin(), groups.end(), [](const DeadLetterGroup& a, const DeadLetterGroup& b) {
         if (a.count != b.count)

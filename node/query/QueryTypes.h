@@ -130,5 +130,6 @@ struct DeadLetterGroup
     qint64 firstAtMs = 0;
     qint64 lastAtMs = 0;
     QStringList destinations; ///< empty for ingest-stage failures
+    QStringList channels; ///< the inbound channels its messages came in on
     QString latestReason; ///< the reason of the newest one, as an example
 };

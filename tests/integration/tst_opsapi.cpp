@@ -973,6 +973,8 @@ void tst_OpsApi::deadLetterListedAndGrouped()
     QCOMPARE(group.value(QStringLiteral("count")).toInt(), 1);
     QCOMPARE(group.value(QStringLiteral("signature")).toString(), signature);
     QCOMPARE(group.value(QStringLiteral("stage")).toString(), QStringLiteral("validate"));
+    QCOMPARE(group.value(QStringLiteral("channels")).toArray(), QJsonArray{QStringLiteral("dl-in")});
+    QCOMPARE(group.value(QStringLiteral("destinations")).toArray(), QJsonArray());
     // The signature selects the group's dead letters.
     bool inGroup = false;
     for (const QJsonValue& v :

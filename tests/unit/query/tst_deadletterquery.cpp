@@ -393,6 +393,7 @@ void tst_DeadLetterQuery::groupsCountBySignature()
         {
             qint64 count = 0;
             QSet<QString> destinations;
+            QSet<QString> channels;
             qint64 latestId = 0;
             QString latestReason;
         };
@@ -404,6 +405,7 @@ void tst_DeadLetterQuery::groupsCountBySignature()
             ++t.count;
             if (!e.destination.isEmpty())
                 t.destinations << e.destination;
+            t.channels << e.channel;
             if (e.id > t.latestId) {
                 t.latestId = e.id;
                 t.latestReason = e.reason;
@@ -419,6 +421,9 @@ void tst_DeadLetterQuery::groupsCountBySignature()
             QStringList destinations(t.destinations.cbegin(), t.destinations.cend());
             destinations.sort();
             QCOMPARE(g.destinations, destinations);
+            QStringList channels(t.channels.cbegin(), t.channels.cend());
+            channels.sort();
+            QCOMPARE(g.channels, channels);
             QCOMPARE(g.latestReason, t.latestReason);
             QVERIFY(g.firstAtMs <= g.lastAtMs);
             QVERIFY(g.firstAtMs > 0);
