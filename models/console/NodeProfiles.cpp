@@ -166,6 +166,8 @@ bool NodeProfiles::load(QSettings& settings, QString* errorString)
         p.tls = settings.value(u"tls"_s, true).toBool();
         p.pinnedFingerprint = settings.value(u"pinnedFingerprint"_s).toString();
         p.userName = settings.value(u"userName"_s).toString();
+        p.roleName = settings.value(u"roleName"_s).toString();
+        p.units = settings.value(u"units"_s).toStringList();
         QString error;
         if (add(p, &error).isEmpty())
             problems.append(tr("entry %1 skipped: %2").arg(i + 1).arg(error));
@@ -194,6 +196,8 @@ bool NodeProfiles::save(QSettings& settings, QString* errorString) const
         settings.setValue(u"tls"_s, p.tls);
         settings.setValue(u"pinnedFingerprint"_s, p.pinnedFingerprint);
         settings.setValue(u"userName"_s, p.userName);
+        settings.setValue(u"roleName"_s, p.roleName);
+        settings.setValue(u"units"_s, p.units);
     }
     settings.endArray();
     settings.sync();

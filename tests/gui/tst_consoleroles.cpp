@@ -8,8 +8,10 @@
 #include "ui/MainWindow.h"
 #include "ui/session/NodeFleet.h"
 #include "ui/session/NodeSession.h"
+#include "ui/session/TokenVault.h"
 
 #include <QAction>
+#include <QDir>
 #include <QListWidget>
 #include <QTest>
 
@@ -22,6 +24,7 @@ private slots:
     void nurseLandsOnAlertsWithoutDeadLettersOrAudit();
     void supportLandsOnOverviewWithEveryPage();
     void signingOutAndInAsSupportOffersThePagesAgain();
+    void nurseStartingWhileTheNodeIsDownOpensOnHerBoard(); // last: stops and restarts the node
 
 private:
     ConsoleNodeFixture m_fixture;
@@ -91,6 +94,50 @@ void tst_ConsoleRoles::signingOutAndInAsSupportOffersThePagesAgain()
     QVERIFY(window->action(QStringLiteral("actionView5"))->isEnabled());
     // A new sign-in lands again by the role: support on the overview.
     QCOMPARE(window->currentView(), MainWindow::OverviewPage);
+}
+
+void tst_ConsoleRoles::nurseStartingWhileTheNodeIsDownOpensOnHerBoard()
+{
+    // nina signed in once; the console is closed with her sign-in kept (the keychain keeps it
+    // across runs; here the same vault object stands in for it). It is started again while the
+    // node is out of reach: she lands on her (cached) alert board, without dead letters or audit,
+    // as when the node answers.
+    const QString tag = QStringLiteral("offline-start");
+    QString error;
+    auto first = m_fixture.console(ConsoleNodeFixture::NurseIcu, true, &error, tag);
+    QVERIFY2(first, qPrintable(error));
+    QTRY_COMPARE_WITH_TIMEOUT(first->session->roleName(), QStringLiteral("nurse"), 20000);
+    const QString nodeId = first->nodeId;
+    std::unique_ptr<TokenVault> vault = std::move(first->vault);
+    first.reset();
+    m_fixture.node().kill();
+
+    NodeFleet fleet(vault.get(), QDir(m_fixture.dataDir()).filePath(tag + u".ini"),
+                    QDir(m_fixture.dataDir()).filePath(tag + u"-cache"));
+    fleet.setPollIntervals(1000, 500);
+    MainWindow window(&fleet);
+    QVERIFY(fleet.load());
+    window.show();
+    NodeSession* session = fleet.session(nodeId);
+    QVERIFY(session);
+    QTRY_COMPARE(session->roleName(), QStringLiteral("nurse"));
+    QCOMPARE(session->userName(), ConsoleNodeFixture::NurseIcu);
+    QCOMPARE(session->units(), QStringList{ConsoleNodeFixture::Unit});
+    QTRY_COMPARE(window.currentView(), MainWindow::AlertsPage);
+    QVERIFY(!window.isViewOffered(MainWindow::DeadLettersPage));
+    QVERIFY(!window.isViewOffered(MainWindow::AuditPage));
+    QVERIFY(!session->isLive());
+
+    // Signed out, the remembered role goes: the next start knows nobody.
+    session->signOut();
+    QTRY_VERIFY(session->roleName().isEmpty());
+    NodeFleet again(vault.get(), QDir(m_fixture.dataDir()).filePath(tag + u".ini"),
+                    QDir(m_fixture.dataDir()).filePath(tag + u"-cache-2"));
+    QVERIFY(again.load());
+    QVERIFY(again.profiles().find(nodeId)->roleName.isEmpty());
+    QCOMPARE(again.profiles().find(nodeId)->userName, ConsoleNodeFixture::NurseIcu); // still pre-fills sign-in
+
+    QVERIFY2(m_fixture.node().restart(&error), qPrintable(error));
 }
 
 QTEST_MAIN(tst_ConsoleRoles)

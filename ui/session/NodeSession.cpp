@@ -161,6 +161,16 @@ void NodeSession::start()
             return;
         }
         setToken(token);
+        // Opens as whoever the node last confirmed (a nurse on her board) even while it is out of
+        // reach; the session check below corrects it once the node answers.
+        if (!m_profile.roleName.isEmpty() && m_userName.isEmpty()) {
+            QJsonArray units;
+            for (const QString& unit : std::as_const(m_profile.units))
+                units.append(unit);
+            setUser(QJsonObject{{QStringLiteral("name"), m_profile.userName}, {QStringLiteral("role"), m_profile.roleName},
+                                 {QStringLiteral("units"), units}},
+                    m_profile.userName, false);
+        }
         fetchSession();
         goLive();
     });
@@ -509,7 +519,7 @@ void NodeSession::onStreamEvent(const QJsonObject& frame)
     emit eventReceived(frame);
 }
 
-void NodeSession::setUser(const QJsonObject& who, const QString& fallbackName)
+void NodeSession::setUser(const QJsonObject& who, const QString& fallbackName, bool confirmed)
 {
     const QString name = who.isEmpty() ? QString() : who.value(u"name").toString(fallbackName);
     const QString role = who.value(u"role").toString();
@@ -523,6 +533,11 @@ void NodeSession::setUser(const QJsonObject& who, const QString& fallbackName)
     m_units = units;
     if (m_context.nodes)
         m_context.nodes->setSignedIn(m_profile.id, m_userName, m_roleName);
+    if (confirmed && (m_profile.roleName != m_roleName || m_profile.units != m_units)) {
+        m_profile.roleName = m_roleName;
+        m_profile.units = m_units;
+        emit profileChanged(m_profile);
+    }
     if (changed) {
         m_actions->recheckUser(); // actions are only ever sent in the name of whoever made them
         emit userChanged(m_userName, m_roleName, m_units);

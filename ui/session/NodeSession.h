@@ -152,7 +152,7 @@ signals:
     void userChanged(const QString& userName, const QString& roleName, const QStringList& units);
     /// The stream came up (true) or went down (false): views reload what they show when it comes up.
     void liveChanged(bool live);
-    /// The profile changed here (the last user name after a sign-in): save it.
+    /// The profile changed here (the last user name, role and units after a sign-in): save it.
     void profileChanged(const NodeProfile& profile);
     /// Something worth a status-bar line, in plain words.
     void message(const QString& text);
@@ -167,7 +167,9 @@ private:
                           HistoryCallback callback);
     void applyLiveStats(const QJsonObject& stats);
     void onStreamEvent(const QJsonObject& frame);
-    void setUser(const QJsonObject& who, const QString& fallbackName);
+    /// Who is signed in. confirmed: the node said so (kept in the profile for an offline start);
+    /// else remembered from the profile, until the node answers.
+    void setUser(const QJsonObject& who, const QString& fallbackName, bool confirmed = true);
     void fetchAlerts();
     void onActionChanged(const ConsoleAction& action);
     void onStreamState(StreamClient::State state);

@@ -47,7 +47,9 @@ private slots:
         NodeProfile a = profile(u"Lab node"_s, u"lab.example"_s, 8443);
         a.site = u"Main campus"_s;
         a.pinnedFingerprint = u"A9:85:0D:95"_s;
-        a.userName = u"support1"_s;
+        a.userName = u"nurse1"_s;
+        a.roleName = u"nurse"_s;
+        a.units = QStringList{u"ICU-3"_s, u"5A"_s};
         NodeProfile b = profile(u"Dev node"_s, u"127.0.0.1"_s, 42339);
         b.tls = false;
         QString error;
