@@ -1772,26 +1772,6 @@ und %4 weitere auf der Alarmtafel</translation>
         <comment>node state</comment>
         <translation>Verbinde</translation>
     </message>
-    <message>
-        <source>Critical</source>
-        <comment>alert severity</comment>
-        <translation>Kritisch</translation>
-    </message>
-    <message>
-        <source>High</source>
-        <comment>alert severity</comment>
-        <translation>Hoch</translation>
-    </message>
-    <message>
-        <source>Medium</source>
-        <comment>alert severity</comment>
-        <translation>Mittel</translation>
-    </message>
-    <message>
-        <source>Low</source>
-        <comment>alert severity</comment>
-        <translation>Niedrig</translation>
-    </message>
 </context>
 <context>
     <name>DeadLetterDetailPane</name>

@@ -1771,26 +1771,6 @@ and %4 more on the alert board</source>
         <comment>node state</comment>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Critical</source>
-        <comment>alert severity</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>High</source>
-        <comment>alert severity</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Medium</source>
-        <comment>alert severity</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Low</source>
-        <comment>alert severity</comment>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>DeadLetterDetailPane</name>

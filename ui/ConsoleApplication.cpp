@@ -54,12 +54,19 @@ void ConsoleApplication::installTranslations(const QString& language)
     if (m_qtTranslator)
         QCoreApplication::removeTranslator(m_qtTranslator.get());
     m_translator = std::make_unique<QTranslator>();
-    if (m_translator->load(locale, QStringLiteral("vigil"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (loadConsoleTranslation(*m_translator, locale, QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(m_translator.get());
     m_qtTranslator = std::make_unique<QTranslator>();
     if (m_qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                              QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(m_qtTranslator.get());
+}
+
+bool ConsoleApplication::loadConsoleTranslation(QTranslator& translator, const QLocale& locale,
+                                                const QString& directory)
+{
+    return translator.load(locale, QStringLiteral("vigil"), QStringLiteral("_"), directory)
+        || translator.load(QStringLiteral("vigil_en"), directory);
 }
 
 bool ConsoleApplication::start(const ConsoleOptions& options, QString* errorString)

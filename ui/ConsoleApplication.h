@@ -11,6 +11,7 @@
 class MainWindow;
 class NodeFleet;
 class QApplication;
+class QLocale;
 class QTranslator;
 class TokenVault;
 
@@ -36,6 +37,11 @@ public:
 
     /// Loads vigil_<lang>.qm from :/i18n and Qt's own translations; language empty: system locale.
     void installTranslations(const QString& language);
+    /// Loads vigil_<lang>.qm from `directory` for the first of the locale's languages that has one,
+    /// else the English one: the English plural forms ("1 alert", "4 alerts") live in vigil_en, not
+    /// in the source texts ("%n alert(s)"), so a French desktop or a service account's C locale
+    /// still reads properly. False only when not even English is there.
+    static bool loadConsoleTranslation(QTranslator& translator, const QLocale& locale, const QString& directory);
 
 private:
     bool applyCommandLineNode(const ConsoleOptions& options, QString* errorString);

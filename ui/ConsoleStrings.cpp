@@ -17,17 +17,4 @@ QString nodeState(const QString& code)
     return code;
 }
 
-QString severity(const QString& code)
-{
-    if (code == u"critical")
-        return QCoreApplication::translate("ConsoleStrings", "Critical", "alert severity");
-    if (code == u"high")
-        return QCoreApplication::translate("ConsoleStrings", "High", "alert severity");
-    if (code == u"medium")
-        return QCoreApplication::translate("ConsoleStrings", "Medium", "alert severity");
-    if (code == u"low")
-        return QCoreApplication::translate("ConsoleStrings", "Low", "alert severity");
-    return code;
-}
-
 } // namespace ConsoleStrings

@@ -9,6 +9,7 @@
 #include "ui/dialogs/ResolveDialog.h"
 #include "ui/dialogs/SilenceDialog.h"
 #include "ui/session/ActionQueue.h"
+#include "ui/style/SeverityLook.h"
 #include "ui/views/AlertBoardView.h"
 
 #include <QAbstractItemModelTester>
@@ -239,20 +240,20 @@ void tst_AlertBoardView::cardsArePainted()
     const QImage image = list->viewport()->grab().toImage();
     // The critical card's severity bar is drawn in the severity colour at its left edge.
     const QColor bar = image.pixelColor(first.left() + 7, first.center().y());
-    const QColor critical = AlertCardDelegate::severityColor(u"critical"_s);
+    const QColor critical = SeverityLook::color(u"critical"_s);
     QVERIFY2(
         qAbs(bar.red() - critical.red()) < 30 && qAbs(bar.green() - critical.green()) < 30, qPrintable(bar.name()));
     const QColor high = image.pixelColor(second.left() + 7, second.center().y());
     QVERIFY(high != bar);
     // Every severity has its own icon shape, not only its colour.
-    QImage a = AlertCardDelegate::severityIcon(u"critical"_s)
+    QImage a = SeverityLook::icon(u"critical"_s)
                    .pixmap(32)
                    .toImage()
                    .convertToFormat(QImage::Format_Grayscale8);
     QImage b
-        = AlertCardDelegate::severityIcon(u"high"_s).pixmap(32).toImage().convertToFormat(QImage::Format_Grayscale8);
+        = SeverityLook::icon(u"high"_s).pixmap(32).toImage().convertToFormat(QImage::Format_Grayscale8);
     QImage c
-        = AlertCardDelegate::severityIcon(u"medium"_s).pixmap(32).toImage().convertToFormat(QImage::Format_Grayscale8);
+        = SeverityLook::icon(u"medium"_s).pixmap(32).toImage().convertToFormat(QImage::Format_Grayscale8);
     QVERIFY(a != b && b != c && a != c);
 }
 

@@ -7,6 +7,7 @@
 #include "models/console/EscalationQueueModel.h"
 #include "ui/session/NodeFleet.h"
 #include "ui/session/TokenVault.h"
+#include "ui/style/SeverityLook.h"
 #include "ui/views/AlertHistoryPane.h"
 #include "ui/views/EscalationBoardView.h"
 
@@ -158,8 +159,15 @@ void tst_EscalationBoard::soonestFirstWithLiveCountdowns()
     QCOMPARE(cell(1, EscalationQueueModel::WhenColumn), u"in 1:42"_s);
     QCOMPARE(cell(0, EscalationQueueModel::SeverityColumn), u"Critical"_s);
     QCOMPARE(cell(1, EscalationQueueModel::SeverityColumn), u"High"_s);
-    QVERIFY(!m_view->tableView()->model()->index(0, EscalationQueueModel::SeverityColumn)
-                 .data(Qt::DecorationRole).value<QIcon>().isNull());
+    // The same shapes as on the alert board (octagon for critical, triangle for high), not a second set.
+    const auto severityImage = [this](int row) {
+        return m_view->tableView()->model()->index(row, EscalationQueueModel::SeverityColumn)
+            .data(Qt::DecorationRole).value<QIcon>().pixmap(24).toImage();
+    };
+    QVERIFY(!severityImage(0).isNull());
+    QCOMPARE(severityImage(0), SeverityLook::icon(u"critical"_s).pixmap(24).toImage());
+    QCOMPARE(severityImage(1), SeverityLook::icon(u"high"_s).pixmap(24).toImage());
+    QVERIFY(severityImage(0) != severityImage(1));
     QCOMPARE(cell(0, EscalationQueueModel::NodeColumn), u"North"_s);
     QCOMPARE(cell(0, EscalationQueueModel::UnitColumn), u"ICU-3"_s);
     QCOMPARE(cell(1, EscalationQueueModel::AlertColumn), u"Lab down \u2014 ICU-3"_s);

@@ -1,6 +1,7 @@
 // The main window with no nodes: the empty state says what to do, every view is reachable by its
 // shortcut from anywhere, Ctrl+K lands in the trace search box, the node strip follows the node list.
 #include "models/console/NodeListModel.h"
+#include "ui/ConsoleApplication.h"
 #include "ui/MainWindow.h"
 #include "ui/session/NodeFleet.h"
 #include "ui/session/TokenVault.h"
@@ -17,8 +18,11 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QValueAxis>
 #include <QTest>
+
+using namespace Qt::StringLiterals;
 
 class tst_MainWindow : public QObject
 {
@@ -36,6 +40,8 @@ private slots:
     void nodeStripShowsStateInWords();
     void queueChartHasWholeNumberTicks_data();
     void queueChartHasWholeNumberTicks();
+    void pluralsReadProperlyInAnyLocale_data();
+    void pluralsReadProperlyInAnyLocale();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -168,6 +174,33 @@ void tst_MainWindow::nodeStripShowsStateInWords()
     QVERIFY(m_fleet->removeNode(id, &error));
     QTRY_COMPARE(m_window->nodeStrip()->chipCount(), 0);
     QVERIFY(m_window->emptyState()->isVisible());
+}
+
+void tst_MainWindow::pluralsReadProperlyInAnyLocale_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("four");
+    QTest::addColumn<QString>("one");
+    QTest::newRow("en_GB") << u"en_GB"_s << u"4 alerts will escalate"_s << u"1 alert will escalate"_s;
+    QTest::newRow("de_DE") << u"de_DE"_s << u"4 Alarme"_s << u"1 Alarm "_s;
+    // Languages without a translation of their own read English, not "alert(s)".
+    QTest::newRow("fr_FR") << u"fr_FR"_s << u"4 alerts will escalate"_s << u"1 alert will escalate"_s;
+    QTest::newRow("C") << u"C"_s << u"4 alerts will escalate"_s << u"1 alert will escalate"_s;
+}
+
+void tst_MainWindow::pluralsReadProperlyInAnyLocale()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, four);
+    QFETCH(QString, one);
+    QTranslator translator;
+    QVERIFY(ConsoleApplication::loadConsoleTranslation(translator, QLocale(language),
+                                                       QStringLiteral(VIGIL_BINARY_DIR "/app/console/translations")));
+    const char* source = "%n alert(s) will escalate unless acknowledged; the next %1: %2";
+    QString plural = translator.translate("EscalationBoardView", source, nullptr, 4);
+    QString singular = translator.translate("EscalationBoardView", source, nullptr, 1);
+    QVERIFY2(plural.replace(u"%n"_s, u"4"_s).startsWith(four), qPrintable(plural));
+    QVERIFY2(singular.replace(u"%n"_s, u"1"_s).startsWith(one), qPrintable(singular));
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -2,6 +2,7 @@
 
 #include "models/console/AlertBoardModel.h"
 #include "models/console/AlertWording.h"
+#include "ui/style/SeverityLook.h"
 #include "ui/style/Theme.h"
 
 #include <QAbstractItemView>
@@ -40,63 +41,6 @@ QColor muted(const QPalette& palette)
     return palette.color(QPalette::PlaceholderText);
 }
 
-QPixmap severityPixmap(const QString& severity, int size)
-{
-    QPixmap pixmap(size, size);
-    pixmap.fill(Qt::transparent);
-    QPainter p(&pixmap);
-    p.setRenderHint(QPainter::Antialiasing);
-    const QColor color = AlertCardDelegate::severityColor(severity);
-    const qreal s = size;
-    const qreal pen = std::max(1.0, s / 16.0);
-    p.setPen(QPen(Qt::black, pen));
-    p.setBrush(color);
-    QString mark;
-    if (severity == u"critical") {
-        // A stop-sign octagon: the most urgent shape people know.
-        QPainterPath path;
-        for (int i = 0; i < 8; ++i) {
-            const double angle = (22.5 + 45.0 * i) * M_PI / 180.0;
-            const QPointF point(s / 2 + (s / 2 - pen) * std::cos(angle), s / 2 + (s / 2 - pen) * std::sin(angle));
-            if (i == 0)
-                path.moveTo(point);
-            else
-                path.lineTo(point);
-        }
-        path.closeSubpath();
-        p.drawPath(path);
-        mark = u"!"_s;
-    } else if (severity == u"high") {
-        QPainterPath triangle;
-        triangle.moveTo(s / 2, pen);
-        triangle.lineTo(s - pen, s - pen);
-        triangle.lineTo(pen, s - pen);
-        triangle.closeSubpath();
-        p.drawPath(triangle);
-        mark = u"!"_s;
-    } else if (severity == u"medium") {
-        QPainterPath diamond;
-        diamond.moveTo(s / 2, pen);
-        diamond.lineTo(s - pen, s / 2);
-        diamond.lineTo(s / 2, s - pen);
-        diamond.lineTo(pen, s / 2);
-        diamond.closeSubpath();
-        p.drawPath(diamond);
-        mark = u"\u2013"_s;
-    } else {
-        p.drawEllipse(QRectF(pen, pen, s - 2 * pen, s - 2 * pen));
-        mark = u"i"_s;
-    }
-    QFont font = p.font();
-    font.setBold(true);
-    font.setPixelSize(std::max(6, int(s * 0.55)));
-    p.setFont(font);
-    p.setPen(severity == u"critical" ? Qt::white : Qt::black);
-    const QRectF textRect = severity == u"high" ? QRectF(0, s * 0.25, s, s * 0.75) : QRectF(0, 0, s, s);
-    p.drawText(textRect, Qt::AlignCenter, mark);
-    return pixmap;
-}
-
 } // namespace
 
 QString AlertCardDelegate::Card::text() const
@@ -119,28 +63,6 @@ AlertCardDelegate::AlertCardDelegate(QObject* parent)
 void AlertCardDelegate::setClock(std::function<qint64()> clock)
 {
     m_clock = clock ? std::move(clock) : [] { return QDateTime::currentMSecsSinceEpoch(); };
-}
-
-QColor AlertCardDelegate::severityColor(const QString& severity)
-{
-    const bool dark = Theme::current() == ConsoleSettings::Theme::Dark;
-    if (severity == u"critical")
-        return dark ? QColor(0xff, 0x4d, 0x4f) : QColor(0xc6, 0x1f, 0x1f);
-    if (severity == u"high")
-        return dark ? QColor(0xff, 0x9a, 0x3c) : QColor(0xd9, 0x62, 0x00);
-    if (severity == u"medium")
-        return dark ? QColor(0xf2, 0xcc, 0x3a) : QColor(0xc9, 0x9a, 0x00);
-    if (severity == u"low")
-        return dark ? QColor(0x6c, 0xb6, 0xff) : QColor(0x1f, 0x6f, 0xc8);
-    return dark ? QColor(0x8a, 0x94, 0xa0) : QColor(0x6b, 0x72, 0x7a);
-}
-
-QIcon AlertCardDelegate::severityIcon(const QString& severity)
-{
-    QIcon icon;
-    for (int size : { 16, 20, 24, 32, 48 })
-        icon.addPixmap(severityPixmap(severity, size));
-    return icon;
 }
 
 AlertCardDelegate::Card AlertCardDelegate::cardFor(const QModelIndex& index) const
@@ -262,7 +184,7 @@ void AlertCardDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opt
     // The bar is the colour cue; the icon and the word carry the meaning without it.
     QPainterPath bar;
     bar.addRoundedRect(QRectF(cardRect.left(), cardRect.top(), kBarWidth, cardRect.height()), 4, 4);
-    painter->fillPath(bar, severityColor(severity));
+    painter->fillPath(bar, SeverityLook::color(severity));
     painter->setRenderHint(QPainter::Antialiasing, false);
 
     const QFont base = option.font;
@@ -277,7 +199,7 @@ void AlertCardDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opt
 
     // Line 1: icon, severity word, state; age and node on the right.
     const int icon = fm.height();
-    painter->drawPixmap(left, y, severityIcon(severity).pixmap(icon, icon));
+    painter->drawPixmap(left, y, SeverityLook::icon(severity).pixmap(icon, icon));
     QFont bold = base;
     bold.setBold(true);
     painter->setFont(bold);

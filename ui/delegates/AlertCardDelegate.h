@@ -60,13 +60,6 @@ public:
     bool helpEvent(QHelpEvent* event, QAbstractItemView* view, const QStyleOptionViewItem& option,
         const QModelIndex& index) override;
 
-    /// The accent of a severity: red, orange, amber, blue; grey when unknown. Only the third cue:
-    /// the icon's shape and the word say the same.
-    static QColor severityColor(const QString& severity);
-    /// A distinct shape per severity (octagon "!", triangle "!", diamond, circle "i"), readable in
-    /// greyscale.
-    static QIcon severityIcon(const QString& severity);
-
 private:
     std::function<qint64()> m_clock;
     std::function<qint64(const QString&)> m_asOf;

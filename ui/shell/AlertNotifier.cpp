@@ -2,7 +2,7 @@
 
 #include "models/console/AlertBoardModel.h"
 #include "models/console/AlertWording.h"
-#include "ui/delegates/AlertCardDelegate.h"
+#include "ui/style/SeverityLook.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -139,7 +139,7 @@ QSystemTrayIcon* AlertNotifier::tray()
     if (!QSystemTrayIcon::isSystemTrayAvailable() || !QSystemTrayIcon::supportsMessages())
         return nullptr;
     if (!m_ownTray) {
-        m_ownTray = new QSystemTrayIcon(AlertCardDelegate::severityIcon(u"critical"_s), this);
+        m_ownTray = new QSystemTrayIcon(SeverityLook::icon(u"critical"_s), this);
         m_ownTray->setToolTip(tr("Vigil console: alerts"));
         m_ownTray->show();
     }

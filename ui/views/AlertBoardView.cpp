@@ -1,3 +1,4 @@
+#include "ui/style/SeverityLook.h"
 #include "ui/views/AlertBoardView.h"
 
 #include "models/console/AlertBoardModel.h"
@@ -162,7 +163,7 @@ void AlertBoardView::buildUi()
     for (const QString& severity : kSeverities) {
         auto* button = new QToolButton(this);
         button->setText(AlertWording::severityName(severity));
-        button->setIcon(AlertCardDelegate::severityIcon(severity));
+        button->setIcon(SeverityLook::icon(severity));
         button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         button->setCheckable(true);
         button->setChecked(true);
@@ -633,7 +634,7 @@ void AlertBoardView::updatePanel()
     const AlertCardDelegate::Card card = m_delegate->cardFor(i);
 
     const int side = fontMetrics().height() * 3 / 2;
-    m_panelIcon->setPixmap(AlertCardDelegate::severityIcon(severity).pixmap(side, side));
+    m_panelIcon->setPixmap(SeverityLook::icon(severity).pixmap(side, side));
     m_panelSeverity->setText(tr("%1 \u00b7 %2 \u00b7 %3")
                                  .arg(AlertWording::severityName(severity).toUpper(), card.state,
                                      AlertWording::categoryName(i.data(AlertBoardModel::CategoryRole).toString())));

@@ -1,7 +1,7 @@
+#include "models/console/AlertWording.h"
 #include "ui/views/AlertHistoryPane.h"
 
 #include "models/console/AlertHistoryModel.h"
-#include "ui/ConsoleStrings.h"
 #include "ui/views/EscalationText.h"
 
 #include <QApplication>
@@ -129,7 +129,7 @@ void AlertHistoryPane::setDetail(const QString& nodeId, const QString& nodeName,
     static_cast<TimelineLines*>(m_view->model())->unit = alert.value(u"unit").toString();
     m_model->setDetail(alert);
     const QString severity = alert.value(u"severity").toString();
-    m_title->setText(ConsoleStrings::severity(severity) + u" — " + alert.value(u"title").toString());
+    m_title->setText(AlertWording::severityName(severity) + u" — " + alert.value(u"title").toString());
     QStringList facts{nodeName};
     if (!alert.value(u"unit").toString().isEmpty())
         facts.append(tr("unit %1").arg(alert.value(u"unit").toString()));

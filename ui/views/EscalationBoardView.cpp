@@ -1,8 +1,9 @@
+#include "models/console/AlertWording.h"
+#include "ui/style/SeverityLook.h"
 #include "ui/views/EscalationBoardView.h"
 
 #include "models/console/AlertBoardModel.h"
 #include "models/console/EscalationQueueModel.h"
-#include "ui/ConsoleStrings.h"
 #include "ui/session/NodeFleet.h"
 #include "ui/session/NodeSession.h"
 #include "ui/views/AlertHistoryPane.h"
@@ -49,7 +50,7 @@ public:
             if (column == EscalationQueueModel::WhenColumn && overdue)
                 return EscalationText::overdueIcon();
             if (column == EscalationQueueModel::SeverityColumn)
-                return EscalationText::severityIcon(src.data(AlertBoardModel::SeverityRole).toString());
+                return SeverityLook::icon(src.data(AlertBoardModel::SeverityRole).toString());
             return {};
         case Qt::ForegroundRole:
             if (column == EscalationQueueModel::WhenColumn && overdue)
@@ -78,7 +79,7 @@ private:
         case EscalationQueueModel::WhenColumn:
             return EscalationText::countdown(src.data(EscalationQueueModel::CountdownMsRole).toLongLong());
         case EscalationQueueModel::SeverityColumn:
-            return ConsoleStrings::severity(src.data(AlertBoardModel::SeverityRole).toString());
+            return AlertWording::severityName(src.data(AlertBoardModel::SeverityRole).toString());
         case EscalationQueueModel::NodeColumn: {
             const QString name = src.data(AlertBoardModel::NodeNameRole).toString();
             if (!src.data(AlertBoardModel::CachedRole).toBool())

@@ -240,15 +240,6 @@ QString auditOutcome(const QString& code)
     return code;
 }
 
-QIcon severityIcon(const QString& severity)
-{
-    if (severity == u"critical")
-        return standard(QStyle::SP_MessageBoxCritical);
-    if (severity == u"high")
-        return standard(QStyle::SP_MessageBoxWarning);
-    return standard(QStyle::SP_MessageBoxInformation);
-}
-
 QIcon overdueIcon()
 {
     return standard(QStyle::SP_MessageBoxWarning);

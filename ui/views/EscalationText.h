@@ -33,7 +33,6 @@ QStringList auditActions();
 /// "ok" → "Done", "denied" → "Refused", "failed" → "Failed".
 QString auditOutcome(const QString& code);
 
-QIcon severityIcon(const QString& severity);
 QIcon overdueIcon();
 QIcon deliveryIcon(const QString& state);
 QIcon outcomeIcon(const QString& outcome);
