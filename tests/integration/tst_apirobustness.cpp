@@ -17,11 +17,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRandomGenerator>
 #include <QSslCertificate>
 #include <QSslSocket>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -74,91 +72,12 @@ QString printable(const QByteArray& bytes, qsizetype max = 200)
     return out;
 }
 
-/// A vigil-node with a FHIR channel. NodeProcess waits for one "listening" line per channel, but FHIR
-/// channels are served by the API server and announce none, so this test starts the binary itself.
-class LiveNode
+/// Whether the process still runs, from /proc: QProcess::state() only learns of an exit in an
+/// event loop, and these tests block.
+bool isAlive(const NodeProcess& node)
 {
-public:
-    ~LiveNode() { stop(); }
-
-    bool start(QJsonObject config, QString* error)
-    {
-        QProcess user;
-        user.start(NodeProcess::nodeBinary(), {u"user"_s, u"add"_s, u"admin"_s, u"--role"_s, u"admin"_s,
-                                               u"--password-stdin"_s, u"--data-dir"_s, m_dir.path()});
-        user.write(kPassword.toUtf8() + '\n');
-        user.closeWriteChannel();
-        if (!user.waitForFinished(30000) || user.exitCode() != 0) {
-            *error = u"user add failed: "_s + QString::fromUtf8(user.readAllStandardError());
-            return false;
-        }
-        QJsonObject node = config.value(u"node"_s).toObject();
-        node.insert(u"dataDir"_s, m_dir.path());
-        config.insert(u"node"_s, node);
-        QFile file(m_dir.filePath(u"node.json"_s));
-        if (!file.open(QIODevice::WriteOnly)) {
-            *error = u"cannot write the config"_s;
-            return false;
-        }
-        file.write(QJsonDocument(config).toJson());
-        file.close();
-        m_process = std::make_unique<QProcess>();
-        m_process->start(NodeProcess::nodeBinary(), {u"--config"_s, file.fileName()});
-        if (!m_process->waitForStarted(10000)) {
-            *error = u"vigil-node did not start"_s;
-            return false;
-        }
-        QElapsedTimer clock;
-        clock.start();
-        while (m_port == 0 && clock.elapsed() < 30000) {
-            if (!m_process->canReadLine() && !m_process->waitForReadyRead(200)) {
-                if (m_process->state() == QProcess::NotRunning)
-                    break;
-                continue;
-            }
-            while (m_process->canReadLine()) {
-                const QList<QByteArray> parts = m_process->readLine().trimmed().split(' ');
-                if (parts.size() == 3 && parts[0] == "api-certificate" && parts[1] == "sha256")
-                    m_fingerprint = QString::fromLatin1(parts[2]);
-                if (parts.size() == 4 && parts[0] == "listening" && parts[1] == "https" && parts[2] == "http")
-                    m_port = quint16(parts[3].mid(parts[3].lastIndexOf(':') + 1).toUInt());
-            }
-        }
-        if (m_port == 0 || m_fingerprint.isEmpty()) {
-            *error = u"vigil-node did not announce its HTTPS server:\n"_s
-                + QString::fromUtf8(m_process->readAllStandardError());
-            return false;
-        }
-        return true;
-    }
-
-    int stop()
-    {
-        if (!m_process || m_process->state() == QProcess::NotRunning)
-            return -1;
-        m_process->terminate();
-        if (!m_process->waitForFinished(20000)) {
-            m_process->kill();
-            m_process->waitForFinished(5000);
-            return -1;
-        }
-        return m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
-    }
-
-    /// From /proc, not QProcess::state(), which only learns of an exit in an event loop.
-    bool isAlive() const { return pid() > 0 && rssKiB(pid()) > 0; }
-    qint64 pid() const { return m_process ? m_process->processId() : 0; }
-    quint16 port() const { return m_port; }
-    const QString& fingerprint() const { return m_fingerprint; }
-    ApiClient client() const { return ApiClient(m_port, true, m_fingerprint); }
-    QByteArray standardError() const { return m_process ? m_process->readAllStandardError() : QByteArray(); }
-
-private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<QProcess> m_process;
-    quint16 m_port = 0;
-    QString m_fingerprint;
-};
+    return node.processId() > 0 && rssKiB(node.processId()) > 0;
+}
 
 /// HTTP/1.1 over TLS byte by byte, so that the test controls exactly what goes on the wire and sees
 /// exactly what comes back (a library client would retry a dropped request or tidy a bad one). It
@@ -1294,7 +1213,7 @@ private slots:
 private:
     void verifyStillServing();
 
-    LiveNode m_node;
+    NodeProcess m_node;
     QByteArray m_token;
 };
 
@@ -1310,7 +1229,8 @@ void tst_ApiRobustness::initTestCase()
         {u"routes"_s, QJsonArray{}}};
     QString error;
     QVERIFY2(m_node.start(config, &error), qPrintable(error));
-    ApiClient admin = m_node.client();
+    QVERIFY2(m_node.addUser(u"admin"_s, u"admin"_s, {}, kPassword, &error), qPrintable(error));
+    ApiClient admin = m_node.api();
     const ApiClient::Reply signIn = admin.signIn(u"admin"_s, kPassword);
     QCOMPARE(signIn.status, 200);
     m_token = admin.token().toLatin1();
@@ -1318,13 +1238,13 @@ void tst_ApiRobustness::initTestCase()
 
 void tst_ApiRobustness::cleanupTestCase()
 {
-    QCOMPARE(m_node.stop(), 0);
+    QCOMPARE(m_node.terminate(), 0);
 }
 
 void tst_ApiRobustness::verifyStillServing()
 {
-    QVERIFY2(m_node.isAlive(), m_node.standardError().constData());
-    ApiClient client = m_node.client();
+    QVERIFY2(isAlive(m_node), m_node.standardError().constData());
+    ApiClient client = m_node.api();
     QCOMPARE(client.get(u"/healthz"_s).body, QByteArray("ok\n"));
 }
 
@@ -1335,10 +1255,10 @@ void tst_ApiRobustness::malformedRequestsGetCleanRefusals()
     const quint32 seed = seedSet ? envSeed : kDefaultSeed;
     qInfo("fuzz seed %u (replay with VIGIL_FUZZ_SEED=%u)", seed, seed);
 
-    const qint64 rssBefore = rssKiB(m_node.pid());
+    const qint64 rssBefore = rssKiB(m_node.processId());
     QVERIFY(rssBefore > 0);
     RequestFuzzer fuzzer(seed, m_token);
-    RawHttps http(m_node.port(), m_node.fingerprint());
+    RawHttps http(m_node.port(u"http"_s), m_node.fingerprint());
     QStringList failures;
     QMap<QByteArray, int> byKind;
     QMap<int, int> byStatus;
@@ -1359,7 +1279,7 @@ void tst_ApiRobustness::malformedRequestsGetCleanRefusals()
         const QString problem = refusalProblem(request, response);
         if (!problem.isEmpty())
             failures << u"request %1 (seed %2): %3\n%4"_s.arg(i).arg(seed).arg(problem, request.describe());
-        if (!m_node.isAlive()) {
+        if (!isAlive(m_node)) {
             failures << u"the node died at request %1 (seed %2):\n%3"_s.arg(i).arg(seed).arg(request.describe());
             break;
         }
@@ -1379,10 +1299,10 @@ void tst_ApiRobustness::malformedRequestsGetCleanRefusals()
     // Afterwards: alive, serving, memory in bounds, and the audit chain (sign-in failures were
     // written to it while the fuzz ran) intact.
     verifyStillServing();
-    const qint64 rssAfter = rssKiB(m_node.pid());
+    const qint64 rssAfter = rssKiB(m_node.processId());
     qInfo("node RSS %lld KiB before, %lld KiB after", rssBefore, rssAfter);
     QVERIFY2(rssAfter - rssBefore < kMaxRssGrowthKiB, qPrintable(u"RSS grew by %1 KiB"_s.arg(rssAfter - rssBefore)));
-    ApiClient admin = m_node.client();
+    ApiClient admin = m_node.api();
     admin.setToken(QString::fromLatin1(m_token));
     const ApiClient::Reply verify = admin.get(u"/api/v1/audit/verify"_s);
     QCOMPARE(verify.status, 200);
@@ -1404,9 +1324,9 @@ void tst_ApiRobustness::declaredHugeBodyIsRefusedBeforeItArrives()
     QFETCH(QByteArray, target);
     QFETCH(QByteArray, contentType);
     constexpr qint64 declared = 300LL * 1024 * 1024;
-    const qint64 rssBefore = rssKiB(m_node.pid());
+    const qint64 rssBefore = rssKiB(m_node.processId());
     for (int attempt = 0; attempt < 3; ++attempt) {
-        RawHttps http(m_node.port(), m_node.fingerprint());
+        RawHttps http(m_node.port(u"http"_s), m_node.fingerprint());
         QString error;
         QVERIFY2(http.connect(&error), qPrintable(error));
         // Headers and the first 16 KiB of a body that would be 300 MB: the answer must come now, not
@@ -1427,14 +1347,14 @@ void tst_ApiRobustness::declaredHugeBodyIsRefusedBeforeItArrives()
         QVERIFY2(http.waitForClose(10000), qPrintable(u"still connected after %1 bytes more"_s.arg(pushed)));
         QVERIFY2(pushed < 64LL * 1024 * 1024, "the node took 64 MiB of a refused body");
     }
-    const qint64 rssAfter = rssKiB(m_node.pid());
+    const qint64 rssAfter = rssKiB(m_node.processId());
     QVERIFY2(rssAfter - rssBefore < 64 * 1024, qPrintable(u"RSS grew by %1 KiB"_s.arg(rssAfter - rssBefore)));
     verifyStillServing();
 }
 
 void tst_ApiRobustness::chunkedBodyIsRefused()
 {
-    RawHttps http(m_node.port(), m_node.fingerprint());
+    RawHttps http(m_node.port(u"http"_s), m_node.fingerprint());
     QString error;
     QVERIFY2(http.connect(&error), qPrintable(error));
     QVERIFY(http.send(simpleRequest("POST", "/api/v1/session", http.hostHeader(),
@@ -1462,7 +1382,7 @@ void tst_ApiRobustness::oversizedHeadersAreRefused()
 {
     QFETCH(int, headerBytes);
     QFETCH(int, pieceBytes);
-    RawHttps http(m_node.port(), m_node.fingerprint());
+    RawHttps http(m_node.port(u"http"_s), m_node.fingerprint());
     QString error;
     QVERIFY2(http.connect(&error), qPrintable(error));
     // A signed-in GET that would succeed, but for its headers.
@@ -1493,8 +1413,8 @@ void tst_ApiRobustness::conflictingContentLengthsAreRefused()
 {
     // Two Content-Lengths that disagree (RFC 9112 6.3: an unrecoverable framing error). If the size
     // guard reads one and the HTTP parser the other, the guard no longer knows where requests end.
-    const qint64 rssBefore = rssKiB(m_node.pid());
-    RawHttps http(m_node.port(), m_node.fingerprint());
+    const qint64 rssBefore = rssKiB(m_node.processId());
+    RawHttps http(m_node.port(u"http"_s), m_node.fingerprint());
     QString error;
     QVERIFY2(http.connect(&error), qPrintable(error));
     QVERIFY(http.send(simpleRequest("POST", "/api/v1/session", http.hostHeader(),
@@ -1504,7 +1424,7 @@ void tst_ApiRobustness::conflictingContentLengthsAreRefused()
     if (response.status == 0) {
         // No answer: show what that costs, by sending body bytes that look like header blocks to the
         // guard (a blank line every 32 KiB) while the parser buffers them as the 200 MB body.
-        RawHttps attacker(m_node.port(), m_node.fingerprint());
+        RawHttps attacker(m_node.port(u"http"_s), m_node.fingerprint());
         QVERIFY2(attacker.connect(&error), qPrintable(error));
         attacker.send(simpleRequest("POST", "/api/v1/session", attacker.hostHeader(),
                                     {"Content-Type: application/json", "Content-Length: 200000000", "Content-Length: 2"},
@@ -1514,7 +1434,7 @@ void tst_ApiRobustness::conflictingContentLengthsAreRefused()
         while (pushed < 32LL * 1024 * 1024 && attacker.send(piece, 5000))
             pushed += piece.size();
         QTest::qWait(500);
-        const qint64 grown = rssKiB(m_node.pid()) - rssBefore;
+        const qint64 grown = rssKiB(m_node.processId()) - rssBefore;
         attacker.close();
         QFAIL(qPrintable(u"conflicting Content-Length headers (200000000, then 2) get no answer (%1); the connection "
                          "then took %2 MiB of body past the size guard and the node's RSS grew by %3 MiB"_s
@@ -1533,7 +1453,7 @@ void tst_ApiRobustness::headAnswerHasNoBody()
     // of the next answer on a kept-alive connection. The node serves no HEAD and refuses it with a
     // bodiless 405 that closes the connection; the next request on a new connection is served.
     for (const QByteArray& target : {"/api/v1/node"_ba, "/api/v1/zz-unknown"_ba, "/fhir/fhir-in"_ba, "/healthz"_ba}) {
-        RawHttps http(m_node.port(), m_node.fingerprint());
+        RawHttps http(m_node.port(u"http"_s), m_node.fingerprint());
         QString error;
         QVERIFY2(http.connect(&error), qPrintable(error));
         QVERIFY(http.send(simpleRequest("HEAD", target, http.hostHeader(), {"Authorization: Bearer " + m_token})));
@@ -1545,7 +1465,7 @@ void tst_ApiRobustness::headAnswerHasNoBody()
                                                  .arg(head.status)
                                                  .arg(extra.size())
                                                  .arg(printable(extra, 120))));
-        RawHttps next(m_node.port(), m_node.fingerprint());
+        RawHttps next(m_node.port(u"http"_s), m_node.fingerprint());
         QVERIFY2(next.connect(&error), qPrintable(error));
         QVERIFY(next.send(simpleRequest("GET", "/healthz", next.hostHeader())));
         const RawHttps::Response ok = next.read(false, 10000);
@@ -1570,7 +1490,7 @@ void tst_ApiRobustness::garbageRequestLineIsRefusedOrClosed()
     // RFC 9112 says a server SHOULD answer an unparsable request with 400; closing the connection at
     // once is tolerated here. Hanging on to it, or a 2xx/5xx, is not.
     QFETCH(QByteArray, bytes);
-    RawHttps http(m_node.port(), m_node.fingerprint());
+    RawHttps http(m_node.port(u"http"_s), m_node.fingerprint());
     QString error;
     QVERIFY2(http.connect(&error), qPrintable(error));
     http.send(bytes);

@@ -8,11 +8,9 @@
 #include "tests/support/NodeProcess.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSet>
@@ -43,97 +41,6 @@ QString randomHex(int chars)
         out.append(QLatin1Char(digits[QRandomGenerator::global()->bounded(16)]));
     return out;
 }
-
-/// A vigil-node with FHIR channels. NodeProcess waits for one "listening" line per channel, but FHIR
-/// channels are served by the API server and announce none, so this test starts the binary itself.
-class FhirNode
-{
-public:
-    ~FhirNode() { stop(); }
-
-    QString dataDir() const { return m_dir.path(); }
-
-    bool addUser(const QString& name, const QString& role, QString* error)
-    {
-        QProcess process;
-        process.start(NodeProcess::nodeBinary(), {u"user"_s, u"add"_s, name, u"--role"_s, role,
-                                                  u"--password-stdin"_s, u"--data-dir"_s, m_dir.path()});
-        if (!process.waitForStarted(10000)) {
-            *error = u"cannot run %1"_s.arg(NodeProcess::nodeBinary());
-            return false;
-        }
-        process.write(kPassword.toUtf8() + '\n');
-        process.closeWriteChannel();
-        if (!process.waitForFinished(30000) || process.exitCode() != 0) {
-            *error = QString::fromUtf8(process.readAllStandardError());
-            return false;
-        }
-        return true;
-    }
-
-    bool start(QJsonObject config, QString* error)
-    {
-        QJsonObject node = config.value(u"node"_s).toObject();
-        node.insert(u"dataDir"_s, m_dir.path());
-        config.insert(u"node"_s, node);
-        QFile file(m_dir.filePath(u"node.json"_s));
-        if (!file.open(QIODevice::WriteOnly)) {
-            *error = u"cannot write the config"_s;
-            return false;
-        }
-        file.write(QJsonDocument(config).toJson());
-        file.close();
-        m_process = std::make_unique<QProcess>();
-        m_process->start(NodeProcess::nodeBinary(), {u"--config"_s, file.fileName()});
-        if (!m_process->waitForStarted(10000)) {
-            *error = u"vigil-node did not start"_s;
-            return false;
-        }
-        QElapsedTimer clock;
-        clock.start();
-        while (m_port == 0 && clock.elapsed() < 30000) {
-            if (!m_process->canReadLine() && !m_process->waitForReadyRead(200)) {
-                if (m_process->state() == QProcess::NotRunning)
-                    break;
-                continue;
-            }
-            while (m_process->canReadLine()) {
-                const QList<QByteArray> parts = m_process->readLine().trimmed().split(' ');
-                if (parts.size() == 3 && parts[0] == "api-certificate" && parts[1] == "sha256")
-                    m_fingerprint = QString::fromLatin1(parts[2]);
-                if (parts.size() == 4 && parts[0] == "listening" && parts[1] == "https" && parts[2] == "http")
-                    m_port = quint16(parts[3].mid(parts[3].lastIndexOf(':') + 1).toUInt());
-            }
-        }
-        if (m_port == 0 || m_fingerprint.isEmpty()) {
-            *error = u"vigil-node did not announce its HTTPS server:\n"_s
-                + QString::fromUtf8(m_process->readAllStandardError());
-            return false;
-        }
-        return true;
-    }
-
-    int stop()
-    {
-        if (!m_process || m_process->state() == QProcess::NotRunning)
-            return -1;
-        m_process->terminate();
-        if (!m_process->waitForFinished(20000)) {
-            m_process->kill();
-            m_process->waitForFinished(5000);
-            return -1;
-        }
-        return m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
-    }
-
-    ApiClient client() const { return ApiClient(m_port, true, m_fingerprint); }
-
-private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<QProcess> m_process;
-    quint16 m_port = 0;
-    QString m_fingerprint;
-};
 
 /// A real HTTP server standing in for a downstream FHIR system: it answers every request 200 and
 /// records what it got (one request per Content-Length framed body, keep-alive).
@@ -282,7 +189,7 @@ private:
 
     QTemporaryDir m_archive;
     HttpReceiver m_receiver;
-    FhirNode m_node;
+    NodeProcess m_node;
     std::unique_ptr<ApiClient> m_admin;
     std::unique_ptr<ApiClient> m_support;
     QHash<qint64, QByteArray> m_corpusSent;           ///< message ID -> the bytes posted
@@ -303,7 +210,7 @@ ApiClient::Reply tst_FhirIngestOverHttps::postFhir(const QString& path, const QB
 {
     QList<QPair<QByteArray, QByteArray>> headers{{"Content-Type", "application/fhir+json"}};
     headers += extraHeaders;
-    return m_node.client().send("POST", path, body, headers);
+    return m_node.api().send("POST", path, body, headers);
 }
 
 void tst_FhirIngestOverHttps::initTestCase()
@@ -311,8 +218,8 @@ void tst_FhirIngestOverHttps::initTestCase()
     QVERIFY(m_archive.isValid());
     QVERIFY(m_receiver.listen());
     QString error;
-    QVERIFY2(m_node.addUser(u"admin"_s, u"admin"_s, &error), qPrintable(error));
-    QVERIFY2(m_node.addUser(u"support"_s, u"support"_s, &error), qPrintable(error));
+    QVERIFY2(m_node.addUser(u"admin"_s, u"admin"_s, {}, kPassword, &error), qPrintable(error));
+    QVERIFY2(m_node.addUser(u"support"_s, u"support"_s, {}, kPassword, &error), qPrintable(error));
 
     const QJsonObject fastRetry{{u"initialDelayMs"_s, 100}, {u"maxDelayMs"_s, 500}};
     const QJsonObject config{
@@ -335,15 +242,15 @@ void tst_FhirIngestOverHttps::initTestCase()
                                 {u"destinations"_s, QJsonArray{u"archive"_s, u"ehr-fhir"_s}}}}}};
     QVERIFY2(m_node.start(config, &error), qPrintable(error));
 
-    m_admin = std::make_unique<ApiClient>(m_node.client());
-    m_support = std::make_unique<ApiClient>(m_node.client());
+    m_admin = std::make_unique<ApiClient>(m_node.api());
+    m_support = std::make_unique<ApiClient>(m_node.api());
     QCOMPARE(m_admin->signIn(u"admin"_s, kPassword).status, 200);
     QCOMPARE(m_support->signIn(u"support"_s, kPassword).status, 200);
 }
 
 void tst_FhirIngestOverHttps::cleanupTestCase()
 {
-    QCOMPARE(m_node.stop(), 0);
+    QCOMPARE(m_node.terminate(), 0);
 }
 
 void tst_FhirIngestOverHttps::corpusListsEveryExample()
@@ -607,7 +514,7 @@ void tst_FhirIngestOverHttps::badRequestGetsOperationOutcome()
     QList<QPair<QByteArray, QByteArray>> headers;
     if (!contentType.isEmpty())
         headers.append({"Content-Type", contentType});
-    const ApiClient::Reply reply = m_node.client().send(method, path, body, headers);
+    const ApiClient::Reply reply = m_node.api().send(method, path, body, headers);
     QVERIFY2(reply.status >= minStatus && reply.status <= maxStatus,
              qPrintable(u"status %1: %2"_s.arg(reply.status).arg(QString::fromUtf8(reply.body.left(400)))));
     // "fatal" where nothing after could be checked (unreadable JSON), else "error": both fail the request.
@@ -651,7 +558,7 @@ void tst_FhirIngestOverHttps::bodyOverLimitIsRefused()
              201);
     QTRY_COMPARE_WITH_TIMEOUT(messages(u"controlId="_s + marker).size(), 1, 10000);
     QCOMPARE(messages(u"controlId="_s + id).size(), 0);
-    QCOMPARE(m_node.client().get(u"/healthz"_s).body, QByteArray("ok\n"));
+    QCOMPARE(m_node.api().get(u"/healthz"_s).body, QByteArray("ok\n"));
 }
 
 void tst_FhirIngestOverHttps::supportSeesPatientMaskedAdminRevealShowsIt()
