@@ -29,6 +29,7 @@ struct CriticalResultRuleConfig
     QStringList messageTypes{QStringLiteral("ORU^R01")}; ///< "TYPE^TRIGGER", "*" wildcards
     QStringList criticalFlags{QStringLiteral("HH"), QStringLiteral("LL"), QStringLiteral("AA")}; ///< OBX-8 values
     bool alertOnPreliminary = true;                  ///< false: a P critical waits for the final (F) result
+    bool fhirObservations = true;                    ///< also FHIR Observations (interpretation codes as flags)
 };
 
 /// Operational rules over the node's state, evaluated once a second.

@@ -82,9 +82,9 @@ QString locationOf(const SegmentReader& pv1)
     return joinNonEmpty({pv1.value(3, 1), joinNonEmpty({pv1.value(3, 2), pv1.value(3, 3)}, u'-')});
 }
 
-enum class StatusClass { Result, Correction, Wrong, Cancelled, StatusChange, Ignored };
+} // namespace
 
-StatusClass classify(const QString& status)
+CriticalResultRule::StatusClass CriticalResultRule::classify(const QString& status)
 {
     if (status.isEmpty() || status == u"F" || status == u"P")
         return StatusClass::Result;
@@ -100,7 +100,6 @@ StatusClass classify(const QString& status)
     return StatusClass::Ignored;
 }
 
-} // namespace
 
 CriticalResultRule::CriticalResultRule(CriticalResultRuleConfig config)
     : m_config(std::move(config))
@@ -226,136 +225,165 @@ QList<AlertSignal> CriticalResultRule::evaluate(const Hl7Message& message, const
             continue;
 
         QStringList flags;
-        QStringList criticalFlags;
         const int flagCount = obx.repetitionCount(8);
         for (int r = 1; r <= flagCount; ++r) {
             const QString flag = obx.repetition(8, r);
-            if (flag.isEmpty())
-                continue;
-            flags.append(flag);
-            // HL7 table values are upper case; a lower-case "hh" is not a code we know.
-            if (m_config.criticalFlags.contains(flag, Qt::CaseSensitive) && !criticalFlags.contains(flag))
-                criticalFlags.append(flag);
+            if (!flag.isEmpty())
+                flags.append(flag);
         }
-        const bool critical = !criticalFlags.isEmpty();
-
-        AlertSignal signal;
-        switch (statusClass) {
-        case StatusClass::Result:
-            if (critical) {
-                if (status == u"P" && !m_config.alertOnPreliminary)
-                    continue;
-                signal.kind = AlertSignal::Kind::Raise;
-            } else {
-                signal.kind = AlertSignal::Kind::Clear;
-                signal.disposition = QStringLiteral("corrected");
-            }
-            break;
-        case StatusClass::Correction:
-            signal.kind = critical ? AlertSignal::Kind::Raise : AlertSignal::Kind::Clear;
-            if (!critical)
-                signal.disposition = QStringLiteral("corrected");
-            signal.correction = true;
-            break;
-        case StatusClass::Wrong:
-            signal.kind = AlertSignal::Kind::Retract;
-            break;
-        case StatusClass::Cancelled:
-            signal.kind = AlertSignal::Kind::Clear;
-            signal.disposition = QStringLiteral("cancelled");
-            break;
-        case StatusClass::StatusChange:
-            if (!critical)
-                continue;
-            signal.kind = AlertSignal::Kind::Raise;
-            signal.statusOnly = true;
-            break;
-        case StatusClass::Ignored:
-            continue;
-        }
-
-        if (signal.kind == AlertSignal::Kind::Clear && !signal.correction && !clearsMatter)
+        const QStringList critical = criticalOf(flags);
+        std::optional<AlertSignal> signal = signalKind(statusClass, status, !critical.isEmpty(), clearsMatter);
+        if (!signal)
             continue;
 
-        const QString code = obx.value(3, 1);
-        const QString text = obx.value(3, 2);
-        const QString valueType = obx.value(2);
-        const QString value = displayValue(obx, valueType);
-        QString units = obx.value(6, 1);
-        if (units.isEmpty())
-            units = obx.value(6, 2);
-        const QString instanceId = obx.value(21);
-
+        Observed o;
+        o.status = status;
+        o.flags = flags;
+        o.criticalFlags = critical;
+        o.code = obx.value(3, 1);
+        o.text = obx.value(3, 2);
+        o.codeSystem = obx.value(3, 3);
+        o.valueType = obx.value(2);
+        o.value = displayValue(obx, o.valueType);
+        o.units = obx.value(6, 1);
+        if (o.units.isEmpty())
+            o.units = obx.value(6, 2);
+        o.referenceRange = obx.value(7);
+        o.observedAt = obx.value(14, 1);
+        o.controlId = message.controlId();
+        o.sendingFacility = message.sendingFacility();
+        o.patientId = context.patientId();
+        o.assigningAuthority = context.assigningAuthority();
+        o.groupId = context.orderId();
         // The tags ("obx21", "order") keep an instance identifier from ever equalling an order-based key.
-        const QString& patientId = context.patientId();
-        const QString& assigningAuthority = context.assigningAuthority();
-        const QString& orderId = context.orderId();
-        QStringList keyParts{common.id, patientId, assigningAuthority};
+        const QString instanceId = obx.value(21);
         if (!instanceId.isEmpty())
-            keyParts << QStringLiteral("obx21") << instanceId;
+            o.instanceKey = QStringList{QStringLiteral("obx21"), instanceId};
         else
-            keyParts << QStringLiteral("order") << orderId << code << obx.value(4);
-        signal.dedupKey = hashKey(keyParts);
-        if (openAlerts && signal.kind == AlertSignal::Kind::Clear && !signal.correction
-            && !openAlerts->isOpen(common.id, signal.dedupKey))
-            continue;
-        signal.groupKey = hashKey({QStringLiteral("group"), common.id, patientId, assigningAuthority, orderId});
-
-        signal.ruleId = common.id;
-        signal.category = AlertCategory::Clinical;
-        signal.severity = common.severity;
-        signal.policy = common.policy;
-        signal.team = common.team;
-        signal.cooldownMs = qint64(common.cooldownSeconds) * 1000;
-        signal.maxAgeMs = 0; // a critical result never expires unattended
-        signal.unit = source.unit.isEmpty() ? context.unit() : source.unit;
-        signal.patientId = patientId;
-        signal.subject = code;
-        signal.correlationId = source.correlationId;
-        signal.messageId = source.messageId;
-        signal.resultStatus = status;
-
-        const QString what = text.isEmpty() ? code : text;
-        QString prefix;
-        QString suffix;
-        switch (signal.kind) {
-        case AlertSignal::Kind::Raise:
-            prefix = signal.correction ? QStringLiteral("Corrected result") : QStringLiteral("Critical result");
-            suffix = u'(' + criticalFlags.join(u',') + u')';
-            break;
-        case AlertSignal::Kind::Clear:
-            if (signal.disposition == u"cancelled") {
-                prefix = QStringLiteral("Cancelled result");
-            } else {
-                prefix = signal.correction ? QStringLiteral("Corrected result") : QStringLiteral("Result");
-                suffix = QStringLiteral("(no longer critical)");
-            }
-            break;
-        case AlertSignal::Kind::Retract:
-            prefix = QStringLiteral("Result posted in error");
-            suffix = u'(' + status + u')';
-            break;
-        }
-        signal.title = joinNonEmpty({prefix, what, value, units, suffix});
-
-        QJsonObject evidence;
-        evidence.insert(u"code"_s, code);
-        evidence.insert(u"codeSystem"_s, obx.value(3, 3));
-        evidence.insert(u"text"_s, text);
-        evidence.insert(u"value"_s, value);
-        evidence.insert(u"units"_s, units);
-        evidence.insert(u"referenceRange"_s, obx.value(7));
-        evidence.insert(u"flags"_s, QJsonArray::fromStringList(flags));
-        evidence.insert(u"resultStatus"_s, status);
-        evidence.insert(u"observedAt"_s, obx.value(14, 1));
-        evidence.insert(u"valueType"_s, valueType);
-        evidence.insert(u"controlId"_s, message.controlId());
-        evidence.insert(u"sendingFacility"_s, message.sendingFacility());
-        if (!context.location().isEmpty())
-            evidence.insert(u"location"_s, context.location());
-        signal.evidence = evidence;
-
-        signalList.append(signal);
+            o.instanceKey = QStringList{QStringLiteral("order"), o.groupId, o.code, obx.value(4)};
+        o.unit = source.unit.isEmpty() ? context.unit() : source.unit;
+        o.location = context.location();
+        if (finishSignal(*signal, o, source, openAlerts))
+            signalList.append(*signal);
     }
     return signalList;
+}
+
+QStringList CriticalResultRule::criticalOf(const QStringList& flags) const
+{
+    QStringList critical;
+    for (const QString& flag : flags) {
+        // HL7 table values are upper case; a lower-case "hh" is not a code we know.
+        if (m_config.criticalFlags.contains(flag, Qt::CaseSensitive) && !critical.contains(flag))
+            critical.append(flag);
+    }
+    return critical;
+}
+
+std::optional<AlertSignal> CriticalResultRule::signalKind(StatusClass statusClass, const QString& status,
+                                                          bool critical, bool clearsMatter) const
+{
+    AlertSignal signal;
+    switch (statusClass) {
+    case StatusClass::Result:
+        if (critical) {
+            if (status == u"P" && !m_config.alertOnPreliminary)
+                return std::nullopt;
+            signal.kind = AlertSignal::Kind::Raise;
+        } else {
+            signal.kind = AlertSignal::Kind::Clear;
+            signal.disposition = QStringLiteral("corrected");
+        }
+        break;
+    case StatusClass::Correction:
+        signal.kind = critical ? AlertSignal::Kind::Raise : AlertSignal::Kind::Clear;
+        if (!critical)
+            signal.disposition = QStringLiteral("corrected");
+        signal.correction = true;
+        break;
+    case StatusClass::Wrong:
+        signal.kind = AlertSignal::Kind::Retract;
+        break;
+    case StatusClass::Cancelled:
+        signal.kind = AlertSignal::Kind::Clear;
+        signal.disposition = QStringLiteral("cancelled");
+        break;
+    case StatusClass::StatusChange:
+        if (!critical)
+            return std::nullopt;
+        signal.kind = AlertSignal::Kind::Raise;
+        signal.statusOnly = true;
+        break;
+    case StatusClass::Ignored:
+        return std::nullopt;
+    }
+    if (signal.kind == AlertSignal::Kind::Clear && !signal.correction && !clearsMatter)
+        return std::nullopt;
+    return signal;
+}
+
+bool CriticalResultRule::finishSignal(AlertSignal& signal, const Observed& o, const Source& source,
+                                      const OpenAlertIndex* openAlerts) const
+{
+    const AlertRuleCommon& common = m_config.common;
+    signal.dedupKey = hashKey(QStringList{common.id, o.patientId, o.assigningAuthority} + o.instanceKey);
+    if (openAlerts && signal.kind == AlertSignal::Kind::Clear && !signal.correction
+        && !openAlerts->isOpen(common.id, signal.dedupKey))
+        return false;
+    signal.groupKey = hashKey({QStringLiteral("group"), common.id, o.patientId, o.assigningAuthority, o.groupId});
+
+    signal.ruleId = common.id;
+    signal.category = AlertCategory::Clinical;
+    signal.severity = common.severity;
+    signal.policy = common.policy;
+    signal.team = common.team;
+    signal.cooldownMs = qint64(common.cooldownSeconds) * 1000;
+    signal.maxAgeMs = 0; // a critical result never expires unattended
+    signal.unit = o.unit;
+    signal.patientId = o.patientId;
+    signal.subject = o.code;
+    signal.correlationId = source.correlationId;
+    signal.messageId = source.messageId;
+    signal.resultStatus = o.status;
+
+    const QString what = o.text.isEmpty() ? o.code : o.text;
+    QString prefix;
+    QString suffix;
+    switch (signal.kind) {
+    case AlertSignal::Kind::Raise:
+        prefix = signal.correction ? QStringLiteral("Corrected result") : QStringLiteral("Critical result");
+        suffix = u'(' + o.criticalFlags.join(u',') + u')';
+        break;
+    case AlertSignal::Kind::Clear:
+        if (signal.disposition == u"cancelled") {
+            prefix = QStringLiteral("Cancelled result");
+        } else {
+            prefix = signal.correction ? QStringLiteral("Corrected result") : QStringLiteral("Result");
+            suffix = QStringLiteral("(no longer critical)");
+        }
+        break;
+    case AlertSignal::Kind::Retract:
+        prefix = QStringLiteral("Result posted in error");
+        suffix = u'(' + o.status + u')';
+        break;
+    }
+    signal.title = joinNonEmpty({prefix, what, o.value, o.units, suffix});
+
+    QJsonObject evidence;
+    evidence.insert(u"code"_s, o.code);
+    evidence.insert(u"codeSystem"_s, o.codeSystem);
+    evidence.insert(u"text"_s, o.text);
+    evidence.insert(u"value"_s, o.value);
+    evidence.insert(u"units"_s, o.units);
+    evidence.insert(u"referenceRange"_s, o.referenceRange);
+    evidence.insert(u"flags"_s, QJsonArray::fromStringList(o.flags));
+    evidence.insert(u"resultStatus"_s, o.status);
+    evidence.insert(u"observedAt"_s, o.observedAt);
+    evidence.insert(u"valueType"_s, o.valueType);
+    evidence.insert(u"controlId"_s, o.controlId);
+    evidence.insert(u"sendingFacility"_s, o.sendingFacility);
+    if (!o.location.isEmpty())
+        evidence.insert(u"location"_s, o.location);
+    signal.evidence = evidence;
+    return true;
 }
