@@ -1132,6 +1132,11 @@ und %4 weitere auf der Alarmtafel</translation>
         <comment>result status</comment>
         <translation>storniert</translation>
     </message>
+    <message>
+        <source>amended</source>
+        <comment>result status</comment>
+        <translation>ergänzt</translation>
+    </message>
 </context>
 <context>
     <name>AttentionDelegate</name>

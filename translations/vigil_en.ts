@@ -1131,6 +1131,11 @@ and %4 more on the alert board</source>
         <comment>result status</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>amended</source>
+        <comment>result status</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AttentionDelegate</name>

@@ -87,6 +87,8 @@ QString resultStatusName(const QString& code)
         return Tr::tr("preliminary", "result status");
     if (code == u"C")
         return Tr::tr("corrected", "result status");
+    if (code == u"A")
+        return Tr::tr("amended", "result status");
     if (code == u"R")
         return Tr::tr("not verified", "result status");
     if (code == u"S")
@@ -165,7 +167,8 @@ QString clinicalHeadline(const QJsonObject& evidence, const QString& unit, const
         value = Tr::tr("%1 %2", "value units").arg(value, units);
     const QString flags = flagsOf(evidence);
     const QString status = resultStatus.isEmpty() ? evidence.value(u"resultStatus").toString() : resultStatus;
-    QString what = status == u"C" ? Tr::tr("Corrected critical %1 %2", "test name, value with units").arg(name, value)
+    // Amended (A) is HL7's other correction (OBX-11; FHIR "amended"): the nurse reads the same word.
+    QString what = status == u"C" || status == u"A" ? Tr::tr("Corrected critical %1 %2", "test name, value with units").arg(name, value)
                                   : Tr::tr("Critical %1 %2", "test name, value with units").arg(name, value);
     if (!flags.isEmpty())
         what = Tr::tr("%1 (%2)", "headline (abnormal flags)").arg(what, flags);

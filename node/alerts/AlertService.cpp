@@ -7,6 +7,7 @@
 #include "node/metrics/MetricsRegistry.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QScopeGuard>
@@ -197,6 +198,8 @@ void AlertService::onMessageAccepted(const AcceptedMessage& message)
 
 QList<AlertSignal> AlertService::effectiveSignals(const AcceptedMessage& message) const
 {
+    if (message.format == u"fhir+json")
+        return fhirSignals(message);
     if (message.format != u"hl7v2")
         return {};
     QList<const CriticalResultRule*> rules;
@@ -221,6 +224,26 @@ QList<AlertSignal> AlertService::effectiveSignals(const AcceptedMessage& message
         // A normal result clears an alert only where one is open (a correction may reopen one).
         effective += rule->evaluate(*hl7, source, &m_store);
     }
+    return effective;
+}
+
+QList<AlertSignal> AlertService::fhirSignals(const AcceptedMessage& message) const
+{
+    // Only bodies that can hold an Observation are parsed again (the endpoint does not keep its parse).
+    if (message.messageType != u"Observation" && message.messageType != u"Bundle")
+        return {};
+    QList<const CriticalResultRule*> rules;
+    for (const CriticalResultRule& rule : std::as_const(m_criticalRules)) {
+        if (rule.config().fhirObservations)
+            rules.append(&rule);
+    }
+    if (rules.isEmpty())
+        return {};
+    const QJsonObject resource = QJsonDocument::fromJson(message.raw).object();
+    const CriticalResultRule::Source source{message.messageId, message.correlationId, message.unit};
+    QList<AlertSignal> effective;
+    for (const CriticalResultRule* rule : std::as_const(rules))
+        effective += rule->evaluate(resource, source, &m_store);
     return effective;
 }
 

@@ -223,6 +223,7 @@ QJsonObject rules(const AlertsConfig& config)
         o.insert(QStringLiteral("messageTypes"), QJsonArray::fromStringList(r.messageTypes));
         o.insert(QStringLiteral("criticalFlags"), QJsonArray::fromStringList(r.criticalFlags));
         o.insert(QStringLiteral("alertOnPreliminary"), r.alertOnPreliminary);
+        o.insert(QStringLiteral("fhirObservations"), r.fhirObservations);
         rules.append(o);
     }
     for (const OperationalRuleConfig& r : config.operational) {

@@ -36,7 +36,7 @@ const QStringList kReasons { u"raised"_s, u"escalated"_s, u"repeated"_s, u"updat
 QStringList kindKeys(const QString& kind)
 {
     if (kind == kCriticalResult)
-        return { u"messageTypes"_s, u"criticalFlags"_s, u"alertOnPreliminary"_s };
+        return { u"messageTypes"_s, u"criticalFlags"_s, u"alertOnPreliminary"_s, u"fhirObservations"_s };
     if (kind == u"queueDepth"_s)
         return { u"destination"_s, u"threshold"_s, u"forSeconds"_s, kMaxAge };
     if (kind == u"destinationDown"_s)
@@ -306,6 +306,8 @@ void AlertsConfigLoader::readCriticalResult(
     }
     if (auto preliminary = m_reader.boolean(object, path, u"alertOnPreliminary"_s))
         rule.alertOnPreliminary = *preliminary;
+    if (auto fhir = m_reader.boolean(object, path, u"fhirObservations"_s))
+        rule.fhirObservations = *fhir;
 }
 
 void AlertsConfigLoader::readOperational(const QJsonObject& object, const QString& path, OperationalRuleConfig& rule)

@@ -171,6 +171,7 @@ private slots:
     void badRequestGetsOperationOutcome();
     void bodyOverLimitIsRefused();
     void supportSeesPatientMaskedAdminRevealShowsIt();
+    void criticalObservationRaisesAnAlertAndItsCorrectionResolvesIt();
 
 private:
     /// The files SOURCES.md lists (all of them valid official R4 examples).
@@ -619,6 +620,93 @@ void tst_FhirIngestOverHttps::supportSeesPatientMaskedAdminRevealShowsIt()
     }
     QVERIFY2(audited, audit.body.constData());
     QVERIFY2(!audit.body.contains(mrn.toUtf8()), "the audit log must not hold the identifier");
+}
+
+void tst_FhirIngestOverHttps::criticalObservationRaisesAnAlertAndItsCorrectionResolvesIt()
+{
+    // A lab posts a critical glucose as a transaction: the patient, the encounter (its ward is the
+    // alert's unit) and the result, which names its patient by reference only.
+    const QString mrn = u"MRN-C-"_s + randomHex(6);
+    const QString obsId = u"OBS-C-"_s + randomHex(6);
+    const auto observation = [&](const QString& status, const QString& interpretation, double value,
+                                 const QJsonObject& subject) {
+        return QJsonObject{
+            {u"resourceType"_s, u"Observation"_s},
+            {u"identifier"_s, QJsonArray{QJsonObject{{u"system"_s, u"urn:syn:lab"_s}, {u"value"_s, obsId}}}},
+            {u"status"_s, status},
+            {u"code"_s, QJsonObject{{u"coding"_s, QJsonArray{QJsonObject{{u"system"_s, u"http://loinc.org"_s},
+                                                                         {u"code"_s, u"2345-7"_s},
+                                                                         {u"display"_s, u"Glucose"_s}}}}}},
+            {u"subject"_s, subject},
+            {u"effectiveDateTime"_s, u"2026-11-27T03:10:00Z"_s},
+            {u"valueQuantity"_s, QJsonObject{{u"value"_s, value}, {u"unit"_s, u"mg/dL"_s}}},
+            {u"interpretation"_s,
+             QJsonArray{QJsonObject{
+                 {u"coding"_s,
+                  QJsonArray{QJsonObject{{u"system"_s, u"http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"_s},
+                                         {u"code"_s, interpretation}}}}}}}};
+    };
+    const QJsonObject patient{
+        {u"resourceType"_s, u"Patient"_s},
+        {u"identifier"_s, QJsonArray{QJsonObject{{u"system"_s, u"urn:syn:mrn"_s}, {u"value"_s, mrn}}}}};
+    const QJsonObject encounter{
+        {u"resourceType"_s, u"Encounter"_s},
+        {u"status"_s, u"in-progress"_s},
+        {u"class"_s, QJsonObject{{u"code"_s, u"IMP"_s}}},
+        {u"location"_s, QJsonArray{QJsonObject{{u"location"_s, QJsonObject{{u"display"_s, u"ICU-3"_s}}},
+                                               {u"status"_s, u"active"_s}}}}};
+    const auto entry = [](const QJsonObject& resource) {
+        return QJsonObject{{u"resource"_s, resource},
+                           {u"request"_s, QJsonObject{{u"method"_s, u"POST"_s},
+                                                      {u"url"_s, resource.value(u"resourceType"_s).toString()}}}};
+    };
+    const QJsonObject critical
+        = observation(u"final"_s, u"LL"_s, 35, QJsonObject{{u"reference"_s, u"urn:uuid:syn-patient"_s}});
+    const QJsonObject bundle{{u"resourceType"_s, u"Bundle"_s},
+                             {u"type"_s, u"transaction"_s},
+                             {u"entry"_s, QJsonArray{entry(patient), entry(encounter), entry(critical)}}};
+    const ApiClient::Reply posted = postFhir(u"/fhir/fhir-in"_s, compact(bundle));
+    QVERIFY2(posted.status == 200 || posted.status == 201, posted.body.constData());
+    const QString correlationId = QString::fromLatin1(posted.headers.value("x-correlation-id"));
+    QVERIFY(!correlationId.isEmpty());
+
+    QJsonObject alert;
+    const auto findAlert = [&] {
+        alert = m_admin->get(u"/api/v1/alerts?correlationId="_s + correlationId)
+                    .json()
+                    .value(u"items"_s)
+                    .toArray()
+                    .at(0)
+                    .toObject();
+        return !alert.isEmpty();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(findAlert(), 20000);
+    QCOMPARE(alert.value(u"category"_s).toString(), u"clinical"_s);
+    QCOMPARE(alert.value(u"severity"_s).toString(), u"critical"_s);
+    QCOMPARE(alert.value(u"unit"_s).toString(), u"ICU-3"_s);
+    QCOMPARE(alert.value(u"subject"_s).toString(), u"2345-7"_s);
+    QCOMPARE(alert.value(u"resultStatus"_s).toString(), u"F"_s);
+    QCOMPARE(alert.value(u"title"_s).toString(), u"Critical result Glucose 35 mg/dL (LL)"_s);
+    const QJsonObject evidence = alert.value(u"evidence"_s).toObject();
+    QCOMPARE(evidence.value(u"flags"_s).toArray(), QJsonArray{u"LL"_s});
+    QCOMPARE(evidence.value(u"value"_s).toString(), u"35"_s);
+    QVERIFY(!compact(alert).contains(mrn.toLatin1())); // the patient stays masked for an admin
+    const qint64 alertId = alert.value(u"id"_s).toInteger();
+
+    // The lab corrects it to a normal value, as a single Observation naming the patient itself:
+    // the same result (identifier), so the same alert resolves.
+    const QJsonObject corrected = observation(
+        u"corrected"_s, u"N"_s, 85,
+        QJsonObject{{u"identifier"_s, QJsonObject{{u"system"_s, u"urn:syn:mrn"_s}, {u"value"_s, mrn}}}});
+    const ApiClient::Reply again = postFhir(u"/fhir/fhir-in/Observation"_s, compact(corrected));
+    QVERIFY2(again.status == 200 || again.status == 201, again.body.constData());
+    const auto stateOf = [&] {
+        return m_admin->get(u"/api/v1/alerts/%1"_s.arg(alertId)).json().value(u"state"_s).toString();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(), u"resolved"_s, 20000);
+    const QJsonObject resolved = m_admin->get(u"/api/v1/alerts/%1"_s.arg(alertId)).json();
+    QCOMPARE(resolved.value(u"disposition"_s).toString(), u"corrected"_s);
+    QCOMPARE(resolved.value(u"resultStatus"_s).toString(), u"C"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_FhirIngestOverHttps)

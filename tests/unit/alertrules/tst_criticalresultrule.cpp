@@ -148,6 +148,29 @@ const QStringList EvidenceKeys{u"code"_s,         u"codeSystem"_s, u"text"_s,   
                                u"units"_s,        u"referenceRange"_s, u"flags"_s,  u"resultStatus"_s,
                                u"observedAt"_s,   u"valueType"_s,  u"controlId"_s,  u"sendingFacility"_s};
 
+/// A synthetic FHIR R4 Observation: glucose with an interpretation code.
+QJsonObject observation(const QString& interpretation, const QString& status = u"final"_s, double value = 35)
+{
+    return QJsonObject{
+        {u"resourceType"_s, u"Observation"_s},
+        {u"id"_s, u"glu-1"_s},
+        {u"identifier"_s, QJsonArray{QJsonObject{{u"system"_s, u"urn:oid:1.2.3.4.5"_s}, {u"value"_s, u"SYN-OBS-9"_s}}}},
+        {u"basedOn"_s, QJsonArray{QJsonObject{{u"reference"_s, u"ServiceRequest/syn-order-1"_s}}}},
+        {u"status"_s, status},
+        {u"code"_s, QJsonObject{{u"coding"_s, QJsonArray{QJsonObject{{u"system"_s, u"http://loinc.org"_s},
+                                                                     {u"code"_s, u"2345-7"_s},
+                                                                     {u"display"_s, u"Glucose"_s}}}}}},
+        {u"subject"_s, QJsonObject{{u"identifier"_s, QJsonObject{{u"system"_s, u"urn:syn:mrn"_s},
+                                                                 {u"value"_s, u"SYN-4411"_s}}}}},
+        {u"effectiveDateTime"_s, u"2026-11-27T03:10:00Z"_s},
+        {u"valueQuantity"_s, QJsonObject{{u"value"_s, value}, {u"unit"_s, u"mg/dL"_s}}},
+        {u"interpretation"_s, QJsonArray{QJsonObject{{u"coding"_s, QJsonArray{QJsonObject{
+                                  {u"system"_s, u"http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"_s},
+                                  {u"code"_s, interpretation}}}}}}},
+        {u"referenceRange"_s, QJsonArray{QJsonObject{{u"low"_s, QJsonObject{{u"value"_s, 70}}},
+                                                     {u"high"_s, QJsonObject{{u"value"_s, 99}}}}}}};
+}
+
 } // namespace
 
 class tst_CriticalResultRule : public QObject
@@ -179,6 +202,10 @@ private slots:
     void syntheticSequence();
     void corpusCriticalAndCorrection();
     void corpusOruMessages();
+    void fhirCriticalObservationRaises();
+    void fhirBundlePatientAndCorrection();
+    void fhirStatusesAndSwitch();
+    void fhirCorpusObservationsRaiseNothing();
 };
 
 void tst_CriticalResultRule::appliesTo_data()
@@ -842,6 +869,126 @@ void tst_CriticalResultRule::corpusOruMessages()
     }
     // The corpus has HH/LL (CBC files) and AA (NewSTEPs) results.
     QVERIFY(raises >= 5);
+}
+
+void tst_CriticalResultRule::fhirCriticalObservationRaises()
+{
+    const CriticalResultRule rule(config());
+    const QList<AlertSignal> signalList = rule.evaluate(observation(u"LL"_s), {42, "corr-fhir", u"ICU-3"_s});
+    QCOMPARE(signalList.size(), 1);
+    const AlertSignal& s = signalList.first();
+    QCOMPARE(s.kind, AlertSignal::Kind::Raise);
+    QCOMPARE(s.ruleId, config().common.id);
+    QCOMPARE(s.category, AlertCategory::Clinical);
+    QCOMPARE(s.unit, u"ICU-3"_s);
+    QCOMPARE(s.patientId, u"SYN-4411"_s);
+    QCOMPARE(s.subject, u"2345-7"_s);
+    QCOMPARE(s.resultStatus, u"F"_s);
+    QCOMPARE(s.messageId, 42);
+    QCOMPARE(s.correlationId, QByteArray("corr-fhir"));
+    QCOMPARE(s.title, u"Critical result Glucose 35 mg/dL (LL)"_s);
+    QVERIFY(isSha256Hex(s.dedupKey) && isSha256Hex(s.groupKey));
+    QVERIFY(!s.dedupKey.contains("SYN-4411"));
+    const QJsonObject e = s.evidence;
+    for (const QString& key : EvidenceKeys)
+        QVERIFY2(e.contains(key), qPrintable(key));
+    QCOMPARE(e.value(u"value").toString(), u"35"_s);
+    QCOMPARE(e.value(u"units").toString(), u"mg/dL"_s);
+    QCOMPARE(e.value(u"referenceRange").toString(), u"70-99"_s);
+    QCOMPARE(e.value(u"codeSystem").toString(), u"http://loinc.org"_s);
+    QCOMPARE(e.value(u"flags").toArray(), QJsonArray{u"LL"_s});
+    QCOMPARE(e.value(u"observedAt").toString(), u"2026-11-27T03:10:00Z"_s);
+    QCOMPARE(e.value(u"controlId").toString(), u"glu-1"_s);
+    QCOMPARE(e.value(u"valueType").toString(), u"Quantity"_s);
+    // A high-but-not-critical interpretation raises nothing: at most it clears (when asked without
+    // knowing what is open), and with nothing open it says nothing at all.
+    const QList<AlertSignal> high = rule.evaluate(observation(u"H"_s), {});
+    QCOMPARE(high.size(), 1);
+    QCOMPARE(high.first().kind, AlertSignal::Kind::Clear);
+    FixedOpenAlerts none;
+    QVERIFY(rule.evaluate(observation(u"H"_s), {}, &none).isEmpty());
+}
+
+void tst_CriticalResultRule::fhirBundlePatientAndCorrection()
+{
+    // The Observation names its subject by reference only: the Bundle's Patient is whose it is.
+    QJsonObject byReference = observation(u"HH"_s, u"final"_s, 587);
+    byReference.insert(u"subject"_s, QJsonObject{{u"reference"_s, u"urn:uuid:syn-patient"_s}});
+    const QJsonObject patient{{u"resourceType"_s, u"Patient"_s},
+                              {u"identifier"_s, QJsonArray{QJsonObject{{u"system"_s, u"urn:syn:mrn"_s},
+                                                                       {u"value"_s, u"SYN-4411"_s}}}}};
+    const auto bundle = [&](const QJsonObject& obs) {
+        return QJsonObject{{u"resourceType"_s, u"Bundle"_s},
+                           {u"type"_s, u"transaction"_s},
+                           {u"entry"_s, QJsonArray{QJsonObject{{u"resource"_s, patient}},
+                                                   QJsonObject{{u"resource"_s, obs}}}}};
+    };
+    const CriticalResultRule rule(config());
+    const QList<AlertSignal> raised = rule.evaluate(bundle(byReference), {});
+    QCOMPARE(raised.size(), 1);
+    QCOMPARE(raised.first().kind, AlertSignal::Kind::Raise);
+    QCOMPARE(raised.first().patientId, u"SYN-4411"_s);
+    // The same patient and Observation alone gives the same key: one alert, whichever way it came.
+    const QList<AlertSignal> alone = rule.evaluate(observation(u"LL"_s), {});
+    QCOMPARE(alone.first().dedupKey, raised.first().dedupKey);
+
+    // Corrected to a normal value: clears that alert (a correction, so even unasked).
+    QJsonObject corrected = byReference;
+    corrected.insert(u"status"_s, u"corrected"_s);
+    corrected.insert(u"interpretation"_s, QJsonArray{QJsonObject{{u"coding"_s, QJsonArray{QJsonObject{{u"code"_s, u"N"_s}}}}}});
+    FixedOpenAlerts open;
+    open.keys.insert(raised.first().dedupKey);
+    const QList<AlertSignal> cleared = rule.evaluate(bundle(corrected), {}, &open);
+    QCOMPARE(cleared.size(), 1);
+    QCOMPARE(cleared.first().kind, AlertSignal::Kind::Clear);
+    QVERIFY(cleared.first().correction);
+    QCOMPARE(cleared.first().resultStatus, u"C"_s);
+    QCOMPARE(cleared.first().dedupKey, raised.first().dedupKey);
+}
+
+void tst_CriticalResultRule::fhirStatusesAndSwitch()
+{
+    const CriticalResultRule rule(config());
+    QCOMPARE(rule.evaluate(observation(u"LL"_s, u"entered-in-error"_s), {}).value(0).kind, AlertSignal::Kind::Retract);
+    QCOMPARE(rule.evaluate(observation(u"LL"_s, u"entered-in-error"_s), {}).value(0).resultStatus, u"W"_s);
+    QCOMPARE(rule.evaluate(observation(u"LL"_s, u"amended"_s), {}).value(0).kind, AlertSignal::Kind::Raise);
+    QVERIFY(rule.evaluate(observation(u"LL"_s, u"amended"_s), {}).value(0).correction);
+    QCOMPARE(rule.evaluate(observation(u"LL"_s, u"preliminary"_s), {}).value(0).resultStatus, u"P"_s);
+    QVERIFY(rule.evaluate(observation(u"LL"_s, u"registered"_s), {}).isEmpty());
+    QVERIFY(rule.evaluate(observation(u"LL"_s, u"unknown"_s), {}).isEmpty());
+
+    CriticalResultRuleConfig waitForFinal = config();
+    waitForFinal.alertOnPreliminary = false;
+    QVERIFY(CriticalResultRule(waitForFinal).evaluate(observation(u"LL"_s, u"preliminary"_s), {}).isEmpty());
+
+    CriticalResultRuleConfig hl7Only = config();
+    hl7Only.fhirObservations = false;
+    QVERIFY(CriticalResultRule(hl7Only).evaluate(observation(u"LL"_s), {}).isEmpty());
+
+    // Not an Observation: nothing, whatever it says.
+    QJsonObject patient = observation(u"LL"_s);
+    patient.insert(u"resourceType"_s, u"Patient"_s);
+    QVERIFY(rule.evaluate(patient, {}).isEmpty());
+}
+
+void tst_CriticalResultRule::fhirCorpusObservationsRaiseNothing()
+{
+    // The official R4 examples carry H, L, A, N and local codes, none critical by default; one was
+    // posted in error (f202), which retracts whatever it may have raised.
+    const CriticalResultRule rule(config());
+    const QDir dir(QStringLiteral(VIGIL_TEST_DATA_DIR) + u"/fhir"_s);
+    int observations = 0;
+    for (const QString& name : dir.entryList({u"Observation-*.json"_s, u"Bundle-*.json"_s}, QDir::Files)) {
+        const QJsonObject resource = QJsonDocument::fromJson(readFile(dir.filePath(name))).object();
+        QVERIFY2(!resource.isEmpty(), qPrintable(name));
+        FixedOpenAlerts none;
+        for (const AlertSignal& s : rule.evaluate(resource, {}, &none)) {
+            QVERIFY2(s.kind == AlertSignal::Kind::Retract, qPrintable(name));
+            QCOMPARE(name, u"Observation-f202.json"_s);
+        }
+        observations += name.startsWith(u"Observation-");
+    }
+    QVERIFY(observations >= 8);
 }
 
 QTEST_GUILESS_MAIN(tst_CriticalResultRule)

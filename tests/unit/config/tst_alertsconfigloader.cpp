@@ -200,6 +200,7 @@ void tst_AlertsConfigLoader::fullSection()
     QCOMPARE(critical.messageTypes, (QStringList { u"ORU^R01"_s, u"ORU^R30"_s }));
     QCOMPARE(critical.criticalFlags, (QStringList { u"HH"_s, u"LL"_s, u"AA"_s, u">"_s }));
     QVERIFY(!critical.alertOnPreliminary);
+    QVERIFY(!critical.fhirObservations);
 
     using Kind = OperationalRuleConfig::Kind;
     QCOMPARE(alerts.operational.size(), 5);
@@ -288,6 +289,7 @@ void tst_AlertsConfigLoader::kindDefaults()
     QCOMPARE(critical.messageTypes, QStringList { u"ORU^R01"_s });
     QCOMPARE(critical.criticalFlags, (QStringList { u"HH"_s, u"LL"_s, u"AA"_s }));
     QVERIFY(critical.alertOnPreliminary);
+    QVERIFY(critical.fhirObservations);
 
     const QStringList ids { u"q"_s, u"d"_s, u"g"_s, u"a"_s, u"s"_s };
     QCOMPARE(alerts.operational.size(), builtIn.operational.size());
@@ -494,6 +496,9 @@ void tst_AlertsConfigLoader::errors_data()
     QTest::addRow("alertOnPreliminary type")
         << rule(R"({"id": "a", "kind": "criticalResult", "alertOnPreliminary": "no"})")
         << u"t.json: alerts.rules[0].alertOnPreliminary: must be true or false (got a string)"_s;
+    QTest::addRow("fhirObservations type")
+        << rule(R"({"id": "a", "kind": "criticalResult", "fhirObservations": 1})")
+        << u"t.json: alerts.rules[0].fhirObservations: must be true or false (got a number)"_s;
 
     // Policies.
     QTest::addRow("policy without name") << policy(R"({"levels": [{"notify": "unit"}]})")

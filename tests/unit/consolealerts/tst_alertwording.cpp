@@ -95,6 +95,8 @@ void tst_AlertWording::headline_data()
                                  << u"Critical potassium 6.9 mmol/L (HH), preliminary \u2014 ICU-3"_s;
     QTest::addRow("corrected") << clinicalAlert(potassium(QJsonValue(), u"C"_s))
                                << u"Corrected critical potassium 6.9 mmol/L (HH) \u2014 ICU-3"_s;
+    QTest::addRow("amended") << clinicalAlert(potassium(QJsonValue(), u"A"_s))
+                             << u"Corrected critical potassium 6.9 mmol/L (HH) \u2014 ICU-3"_s;
     QJsonObject sodium = potassium();
     sodium.insert(u"text"_s, u"Sodium"_s);
     sodium.insert(u"value"_s, u"118"_s);
