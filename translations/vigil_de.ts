@@ -572,6 +572,18 @@
         <source>cached (offline)</source>
         <translation>zwischengespeichert (offline)</translation>
     </message>
+    <message>
+        <source>%1, escalation stopped; pages again %2 unless resolved</source>
+        <translation>%1, Eskalation gestoppt; benachrichtigt erneut %2, wenn nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
 </context>
 <context>
     <name>AlertFilterProxy</name>
@@ -2651,6 +2663,14 @@ und %4 weitere auf der Alarmtafel</translation>
         <source>Failed</source>
         <comment>audit outcome failed</comment>
         <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>acknowledged but not resolved in time: paged %1 again</source>
+        <translation>quittiert, aber nicht rechtzeitig abgeschlossen: %1 erneut benachrichtigt</translation>
+    </message>
+    <message>
+        <source>acknowledged but not resolved in time: paged %1 again: %2</source>
+        <translation>quittiert, aber nicht rechtzeitig abgeschlossen: %1 erneut benachrichtigt: %2</translation>
     </message>
 </context>
 <context>

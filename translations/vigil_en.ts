@@ -572,6 +572,18 @@
         <source>cached (offline)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1, escalation stopped; pages again %2 unless resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AlertFilterProxy</name>
@@ -2649,6 +2661,14 @@ and %4 more on the alert board</source>
     <message>
         <source>Failed</source>
         <comment>audit outcome failed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledged but not resolved in time: paged %1 again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledged but not resolved in time: paged %1 again: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -70,6 +70,8 @@ AlertsConfig AlertsConfig::defaults()
     clinical.levels = {level({QStringLiteral("unit")}, 300),
                        level({QStringLiteral("unit"), QStringLiteral("role:charge-nurse")}, 300),
                        level({QStringLiteral("role:charge-nurse"), QStringLiteral("role:house-supervisor")}, 300)};
+    // Acknowledged but not resolved (provider not informed) within the 30 minutes of the policy: pages again.
+    clinical.acknowledgementTimeoutSeconds = 1800;
     EscalationPolicy support;
     support.name = QStringLiteral("support");
     support.levels = {level({QStringLiteral("team:support")}, 600),

@@ -236,6 +236,29 @@ void escalateOnce(AlertStateMachine::Step& step, Alert& alert, const EscalationP
     ++step.escalations;
 }
 
+/// An acknowledgement lapsed unresolved: the alert is nobody's again. Its level and the acknowledger
+/// are paged again, and it escalates from that level as if it had just been paged there.
+void reopen(AlertStateMachine::Step& step, Alert& alert, const EscalationPolicy& policy, qint64 nowMs)
+{
+    const AlertState from = alert.state;
+    alert.level = policy.levels.isEmpty() ? alert.level : clampLevel(policy, alert.level);
+    QList<Recipient> recipients = levelRecipients(&policy, alert.level);
+    addAcknowledger(recipients, alert);
+    QString note = u"acknowledged by "_s % alert.acknowledgedBy % u" at "_s % isoTime(alert.acknowledgedAtMs)
+        % u", not resolved within "_s % QString::number(policy.acknowledgementTimeoutSeconds) % u" s; paged "_s
+        % recipientText(recipients);
+    alert.acknowledgedAtMs = 0;
+    alert.acknowledgedBy.clear();
+    alert.acknowledgeNote.clear();
+    alert.state = alert.level > 0 ? AlertState::Escalated : AlertState::Notified;
+    alert.deadlineMs = policy.levels.isEmpty() ? 0 : levelDeadline(policy, alert.level, nowMs);
+    if (alert.deadlineMs > 0)
+        note += u"; acknowledge by "_s + isoTime(alert.deadlineMs);
+    record(alert, nowMs, from, u"reopen"_s, u"system"_s, note);
+    notify(step, alert, u"reopened"_s, recipients, nowMs);
+    step.changed = true;
+}
+
 void close(Alert& alert, qint64 nowMs, AlertState to, const QString& actor, const QString& disposition)
 {
     alert.state = to;
@@ -513,13 +536,17 @@ AlertStateMachine::Step AlertStateMachine::acknowledge(Alert& alert, const QStri
     alert.acknowledgedAtMs = now;
     alert.acknowledgedBy = userName(who);
     alert.acknowledgeNote = note;
-    alert.deadlineMs = 0;
+    // The deadline now is the owner's: resolve by then, or it pages again (0: no such limit).
+    const int ownershipSeconds = policy ? policy->acknowledgementTimeoutSeconds : 0;
+    alert.deadlineMs = ownershipSeconds > 0 ? now + qint64(ownershipSeconds) * 1000 : 0;
     const QList<Recipient> recipients = everyonePaged(alert, policy);
     QString text = u"acknowledged at level "_s + QString::number(alert.level);
     if (alert.notifiedAtMs > 0)
         text += u" after "_s % QString::number((now - alert.notifiedAtMs) / 1000) % u" s"_s;
     if (!note.isEmpty())
         text += u": "_s + note;
+    if (alert.deadlineMs > 0)
+        text += u"; pages again at "_s % isoTime(alert.deadlineMs) % u" unless resolved"_s;
     record(alert, now, from, u"acknowledge"_s, who, text);
     notify(step, alert, u"acknowledged"_s, recipients, now);
     step.changed = true;
@@ -639,6 +666,10 @@ AlertStateMachine::Step AlertStateMachine::onDeadline(Alert& alert, const Escala
         return step;
     }
 
+    if (alert.state == AlertState::Acknowledged) {
+        reopen(step, alert, policy, now);
+        return step;
+    }
     if (alert.state != AlertState::Notified && alert.state != AlertState::Escalated && alert.state != AlertState::Open)
         return step;
     if (policy.levels.isEmpty()) {

@@ -65,6 +65,10 @@ struct EscalationPolicy
 {
     QString name;
     QList<EscalationLevel> levels;                   ///< at least one
+    /// An acknowledgement is ownership, not an end: not resolved this long after it, the alert pages
+    /// its level (and the acknowledger) again and escalates as before (PagerDuty's
+    /// acknowledgement_timeout, SEMANTICS.md 2.2; no "black holes", 2.3). 0: holds until resolved.
+    int acknowledgementTimeoutSeconds = 0;
 };
 
 /// What a rule says about one condition (one OBX of one patient, one destination's queue, ...).

@@ -47,6 +47,7 @@ QVariant AlertBoardModel::data(const QModelIndex& index, int role) const
     case CreatedAtMsRole: return msOf(a, u"createdAt");
     case UpdatedAtMsRole: return msOf(a, u"updatedAt");
     case NextEscalationAtMsRole: return msOf(a, u"nextEscalationAt");
+    case ReopensAtMsRole: return msOf(a, u"reopensAt");
     case AcknowledgedByRole: return a.value(u"acknowledgedBy").toString();
     case AcknowledgedAtMsRole: return msOf(a, u"acknowledgedAt");
     case AcknowledgeNoteRole: return a.value(u"acknowledgeNote").toString();
@@ -72,6 +73,7 @@ QHash<int, QByteArray> AlertBoardModel::roleNames() const
     names.insert(TitleRole, "title");
     names.insert(UnitRole, "unit");
     names.insert(NextEscalationAtMsRole, "nextEscalationAtMs");
+    names.insert(ReopensAtMsRole, "reopensAtMs");
     names.insert(PendingActionRole, "pendingAction");
     return names;
 }

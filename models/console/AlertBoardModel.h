@@ -45,6 +45,7 @@ public:
         AcknowledgedByRole,
         AcknowledgedAtMsRole,
         AcknowledgeNoteRole,
+        ReopensAtMsRole,        ///< qint64: an acknowledged alert pages again then unless resolved; 0 when never
         SuppressedUntilMsRole,
         GroupKeyRole,
         GroupSizeRole,

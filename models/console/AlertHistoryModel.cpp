@@ -30,6 +30,8 @@ bool belongsTo(const QString& reason, const QString& action)
         return action == u"update";
     if (reason == u"acknowledged")
         return action == u"acknowledge";
+    if (reason == u"reopened")
+        return action == u"reopen";
     if (reason == u"resolved")
         return action == u"resolve";
     if (reason == u"retracted")

@@ -85,7 +85,9 @@ QJsonObject summary(const Alert& alert, bool maskPhi)
     putTime(o, "closedAt", alert.closedAtMs);
     putText(o, "closedBy", alert.closedBy);
     putText(o, "disposition", alert.disposition);
-    putTime(o, "nextEscalationAt", alert.state == AlertState::Suppressed ? 0 : alert.deadlineMs);
+    putTime(o, "nextEscalationAt",
+            alert.state == AlertState::Suppressed || alert.state == AlertState::Acknowledged ? 0 : alert.deadlineMs);
+    putTime(o, "reopensAt", alert.state == AlertState::Acknowledged ? alert.deadlineMs : 0);
     putTime(o, "suppressedUntil", alert.state == AlertState::Suppressed ? alert.deadlineMs : 0);
     putTime(o, "expiresAt", alert.expiresAtMs);
     if (alert.silenceId > 0)
@@ -213,7 +215,9 @@ QJsonObject rules(const AlertsConfig& config)
             levels.append(QJsonObject{{QStringLiteral("notify"), recipients(l.recipients)},
                                       {QStringLiteral("ackTimeoutSeconds"), l.ackTimeoutSeconds}});
         }
-        policies.append(QJsonObject{{QStringLiteral("name"), p.name}, {QStringLiteral("levels"), levels}});
+        policies.append(QJsonObject{{QStringLiteral("name"), p.name},
+                                    {QStringLiteral("levels"), levels},
+                                    {QStringLiteral("acknowledgementTimeoutSeconds"), p.acknowledgementTimeoutSeconds}});
     }
     QJsonArray rules;
     for (const CriticalResultRuleConfig& r : config.criticalResults) {

@@ -20,7 +20,7 @@ constexpr qint64 kIntMax = std::numeric_limits<int>::max();
 const QString kCriticalResult = u"criticalResult"_s;
 const QString kMaxAge = u"maxAgeSeconds"_s;
 const QStringList kAlertsKeys { u"version"_s, u"policies"_s, u"rules"_s, u"webhooks"_s };
-const QStringList kPolicyKeys { u"name"_s, u"levels"_s };
+const QStringList kPolicyKeys { u"name"_s, u"levels"_s, u"acknowledgementTimeoutSeconds"_s };
 const QStringList kLevelKeys { u"notify"_s, u"ackTimeoutSeconds"_s };
 const QStringList kRuleCommonKeys { u"id"_s, u"kind"_s, u"severity"_s, u"policy"_s, u"team"_s, u"cooldownSeconds"_s };
 const QStringList kRuleKinds { kCriticalResult, u"queueDepth"_s, u"destinationDown"_s, u"deadLetterGrowth"_s,
@@ -163,6 +163,12 @@ std::optional<EscalationPolicy> AlertsConfigLoader::readPolicy(const QJsonObject
             m_policyNames.append(text);
             m_policyPaths.append(QString());
         }
+    }
+    if (object.contains(u"acknowledgementTimeoutSeconds"_s)) {
+        if (auto seconds = m_reader.integer(object, path, u"acknowledgementTimeoutSeconds"_s, 0, kIntMax))
+            policy.acknowledgementTimeoutSeconds = int(*seconds);
+        else
+            ok = false;
     }
     auto levels = m_reader.array(object, path, u"levels"_s, Presence::Required);
     if (!levels)

@@ -189,6 +189,13 @@ void tst_AlertBoardView::cardSaysWhatWhereWhoAndWhen()
     const AlertCardDelegate::Card acked = m_view->delegate()->cardFor(m_view->proxyModel()->index(0, 0));
     QCOMPARE(acked.state, u"Acknowledged by nina at 02:59"_s);
     QCOMPARE(acked.escalation, u"level 2 of 3, escalation stopped"_s);
+    // Under a policy that limits ownership, the owner sees how long is left to resolve it.
+    QJsonObject owned = potassium(3, u"ICU-3"_s, u"12345"_s, u"acknowledged"_s);
+    owned.insert(u"updatedAt"_s, iso(Now));
+    owned.insert(u"reopensAt"_s, iso(Now + 29 * 60'000 + 40'000));
+    m_model->upsert(u"n1"_s, owned);
+    QCOMPARE(m_view->delegate()->cardFor(m_view->proxyModel()->index(0, 0)).escalation,
+             u"level 2 of 3, escalation stopped; pages again in 29:40 unless resolved"_s);
 }
 
 void tst_AlertBoardView::maskedPatientIsSaidPlainly()

@@ -391,6 +391,9 @@ private slots:
     void escalatesOnTimeUntilAcknowledged();
     void restartMidEscalationEscalatesExactlyOnce();
 
+    // A node of its own.
+    void acknowledgedButUnresolvedPagesAgain();
+
 private:
     static QJsonObject wardConfig(quint16 webhookPort, quint16 closedPort);
     static QJsonObject fastConfig();
@@ -1099,6 +1102,68 @@ void tst_AlertsOverLoopback::restartMidEscalationEscalatesExactlyOnce()
     // Handled, so the node stops cleanly at the end.
     QCOMPARE(as(m_fast, m_fastTokens, Nina).post(u"/api/v1/alerts/%1/acknowledge"_s.arg(alertId), {}, u"ack-kill-1"_s).status,
              200);
+}
+
+void tst_AlertsOverLoopback::acknowledgedButUnresolvedPagesAgain()
+{
+    // A policy that gives an acknowledgement 2 s of ownership: nina acknowledges and does not
+    // resolve, so it pages her unit and her again, and is nobody's until acknowledged again.
+    QJsonObject owned = policy(u"clinical-critical"_s, {{u"unit"_s}, {u"role:charge-nurse"_s}}, {60, 60});
+    owned.insert(u"acknowledgementTimeoutSeconds"_s, 2);
+    QJsonObject config = IntegrationHelpers::nodeConfig(
+        {IntegrationHelpers::channel(u"hl7-in"_s)}, {IntegrationHelpers::fileDestination(u"archive"_s, u"archive"_s)},
+        {IntegrationHelpers::routeAll({u"archive"_s})});
+    config.insert(u"alerts"_s, QJsonObject{{u"version"_s, u"it-owned-1"_s},
+                                          {u"policies"_s, QJsonArray{owned}},
+                                          {u"rules"_s, QJsonArray{criticalRule()}}});
+    NodeProcess node;
+    QString error;
+    QVERIFY2(node.start(config, &error), qPrintable(error));
+    QVERIFY2(addUsers(node, &error), qPrintable(error));
+    QHash<QString, QString> tokens;
+    QVERIFY(signInAll(node, tokens));
+    const ApiClient nurse = as(node, tokens, Nina);
+
+    QCOMPARE(mllpSend(node.port(u"hl7-in"_s),
+                      {alertMessage(u"oru_r01_critical_potassium_final.hl7"_s, u"OWN-1"_s, u"SYN-0201"_s)}),
+             QStringList{u"AA"_s});
+    const QJsonObject listed = alertOfMessage(nurse, u"OWN-1"_s);
+    QVERIFY2(!listed.isEmpty(), "no alert for the critical result");
+    const qint64 alertId = listed.value(u"id").toInteger();
+    const QString path = u"/api/v1/alerts/%1"_s.arg(alertId);
+    QCOMPARE(nurse.post(path + u"/acknowledge"_s, QJsonObject{{u"note"_s, u"calling the doctor"_s}}, u"own-ack-1"_s).status,
+             200);
+    const QJsonObject acknowledged = detail(nurse, alertId);
+    QCOMPARE(acknowledged.value(u"state").toString(), u"acknowledged"_s);
+    QVERIFY(!acknowledged.contains(u"nextEscalationAt"));
+    const qint64 reopensAt = msOf(acknowledged.value(u"reopensAt"));
+    const qint64 acknowledgedAt = msOf(acknowledged.value(u"acknowledgedAt"));
+    QCOMPARE(reopensAt - acknowledgedAt, 2000);
+
+    // Not resolved in time: paged again, the acknowledgement gone, escalating as before.
+    QTRY_COMPARE_WITH_TIMEOUT(detail(nurse, alertId).value(u"state").toString(), u"notified"_s, WaitMs);
+    const QJsonObject reopened = detail(nurse, alertId);
+    QVERIFY(!reopened.contains(u"acknowledgedBy"));
+    QVERIFY(!reopened.contains(u"reopensAt"));
+    QVERIFY(msOf(reopened.value(u"nextEscalationAt")) > reopensAt);
+    const QList<QJsonObject> reopens = transitions(reopened, u"reopen"_s);
+    QCOMPARE(reopens.size(), 1);
+    QCOMPARE(reopens.first().value(u"actor").toString(), u"system"_s);
+    QCOMPARE(reopens.first().value(u"from").toString(), u"acknowledged"_s);
+    QVERIFY(msOf(reopens.first().value(u"at")) >= reopensAt);
+    const QList<QJsonObject> pages = notificationsOf(reopened, u"stream"_s, u"reopened"_s);
+    QCOMPARE(pages.size(), 1);
+    QCOMPARE(strings(pages.first().value(u"recipients")), (QStringList{u"unit"_s, u"user:nina"_s}));
+
+    // Acknowledged again and resolved, it stays closed.
+    QCOMPARE(nurse.post(path + u"/acknowledge"_s, {}, u"own-ack-2"_s).status, 200);
+    QCOMPARE(nurse.post(path + u"/resolve"_s, QJsonObject{{u"disposition"_s, u"informed_provider"_s}}, u"own-resolve-1"_s)
+                 .status,
+             200);
+    QTest::qWait(2500);
+    QCOMPARE(detail(nurse, alertId).value(u"state").toString(), u"resolved"_s);
+    QCOMPARE(transitions(detail(nurse, alertId), u"reopen"_s).size(), 1);
+    QCOMPARE(node.terminate(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_AlertsOverLoopback)

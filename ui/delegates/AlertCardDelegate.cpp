@@ -121,11 +121,19 @@ AlertCardDelegate::Card AlertCardDelegate::cardFor(const QModelIndex& index) con
 
     const int level = index.data(AlertBoardModel::LevelRole).toInt();
     const int levels = m_levelCount ? m_levelCount(nodeId, index.data(AlertBoardModel::PolicyRole).toString()) : 0;
-    if (state == u"acknowledged")
-        card.escalation = tr("%1, escalation stopped").arg(AlertWording::escalationText(level, levels, 0, now));
-    else if (state != u"suppressed")
+    if (state == u"acknowledged") {
+        const qint64 reopensAt = index.data(AlertBoardModel::ReopensAtMsRole).toLongLong();
+        const QString stopped = AlertWording::escalationText(level, levels, 0, now);
+        // Ownership has a limit when the policy says so: the owner sees how long is left to resolve it.
+        card.escalation = reopensAt > 0
+            ? tr("%1, escalation stopped; pages again %2 unless resolved")
+                  .arg(stopped, reopensAt > now ? tr("in %1").arg(AlertWording::countdownText(reopensAt - now))
+                                                : tr("now"))
+            : tr("%1, escalation stopped").arg(stopped);
+    } else if (state != u"suppressed") {
         card.escalation = AlertWording::escalationText(
             level, levels, index.data(AlertBoardModel::NextEscalationAtMsRole).toLongLong(), now);
+    }
 
     card.cached = index.data(AlertBoardModel::CachedRole).toBool();
     const QString pending = index.data(AlertBoardModel::PendingActionRole).toString();

@@ -163,6 +163,9 @@ QString historyLine(const QModelIndex& row, const QString& alertUnit)
         text = whom.isEmpty() ? Tr::tr("paged %1 again").arg(level(lvl)) : Tr::tr("paged %1 again: %2").arg(level(lvl), whom);
     } else if (what == u"acknowledge") {
         text = byUser ? Tr::tr("acknowledged by %1").arg(actorName) : Tr::tr("acknowledged");
+    } else if (what == u"reopen") {
+        text = whom.isEmpty() ? Tr::tr("acknowledged but not resolved in time: paged %1 again").arg(level(lvl))
+                              : Tr::tr("acknowledged but not resolved in time: paged %1 again: %2").arg(level(lvl), whom);
     } else if (what == u"resolve") {
         text = byUser ? Tr::tr("resolved by %1").arg(actorName) : Tr::tr("resolved");
         const QString disposition = row.data(AlertHistoryModel::DispositionRole).toString();

@@ -147,6 +147,7 @@ private slots:
     void correctionToNormalKeepsTheCriticalValue();
     void operationalEvidenceHasNoPreviousValues();
     void manualEscalateFromAcknowledgedReopens();
+    void unresolvedAcknowledgementPagesAgain();
     void manualEscalateAtLastLevelRepeats();
     void deliveryFailure_data();
     void deliveryFailure();
@@ -1271,6 +1272,58 @@ void tst_AlertStateMachine::manualEscalateFromAcknowledgedReopens()
     QCOMPARE(a.level, 2);
     QVERIFY(m_machine.acknowledge(a, u"bob"_s, {}, &m_clinical).refusal.isEmpty());
     QCOMPARE(a.acknowledgedBy, u"bob"_s);
+}
+
+void tst_AlertStateMachine::unresolvedAcknowledgementPagesAgain()
+{
+    EscalationPolicy policy = clinicalPolicy();
+    policy.acknowledgementTimeoutSeconds = 1800;
+    Alert a = raise(labSignal(6.9), policy);
+    m_now = a.deadlineMs;
+    m_machine.onDeadline(a, policy); // nobody at level 0: the charge nurse is paged
+    QCOMPARE(a.level, 1);
+    m_now += Minute;
+    const qint64 acknowledgedAt = m_now;
+    QVERIFY(m_machine.acknowledge(a, u"alice"_s, u"calling the doctor"_s, &policy).refusal.isEmpty());
+    // Ownership has a limit: the alert wakes at its end, and the history says when.
+    QCOMPARE(a.deadlineMs, acknowledgedAt + 1800 * Second);
+    QCOMPARE(a.nextWakeMs(), a.deadlineMs);
+    QVERIFY2(a.history.last().note.contains(u"pages again at"_s), qPrintable(a.history.last().note));
+
+    m_now = a.deadlineMs - 1;
+    QVERIFY(!m_machine.onDeadline(a, policy).changed);
+    QCOMPARE(st(a.state), st(AlertState::Acknowledged));
+
+    // Not resolved in time: the level and alice are paged again, and it escalates on from there.
+    m_now = a.deadlineMs;
+    const AlertStateMachine::Step s = m_machine.onDeadline(a, policy);
+    QVERIFY(s.changed);
+    QCOMPARE(st(a.state), st(AlertState::Escalated));
+    QCOMPARE(a.level, 1);
+    QCOMPARE(a.acknowledgedBy, QString());
+    QCOMPARE(a.acknowledgedAtMs, 0);
+    QCOMPARE(a.deadlineMs, m_now + 600 * Second);
+    const AlertTransition& t = a.history.last();
+    QCOMPARE(t.action, u"reopen"_s);
+    QCOMPARE(t.actor, u"system"_s);
+    QCOMPARE(st(t.from), st(AlertState::Acknowledged));
+    QVERIFY2(t.note.contains(u"alice"_s) && t.note.contains(u"1800"_s), qPrintable(t.note));
+    QCOMPARE(s.notifications.size(), 1);
+    QCOMPARE(s.notifications.first().reason, u"reopened"_s);
+    QCOMPARE(names(s.notifications.first().recipients),
+             (QStringList{u"role:charge-nurse"_s, u"unit"_s, u"user:alice"_s}));
+    checkNoPhi(a);
+
+    // Unanswered, it escalates as before; acknowledged and resolved, it stays closed for good.
+    m_now = a.deadlineMs;
+    QCOMPARE(m_machine.onDeadline(a, policy).escalations, 1);
+    QCOMPARE(a.level, 2);
+    QVERIFY(m_machine.acknowledge(a, u"bob"_s, {}, &policy).refusal.isEmpty());
+    QVERIFY(m_machine.resolve(a, u"bob"_s, u"informed_provider"_s, {}, &policy).refusal.isEmpty());
+    QCOMPARE(a.deadlineMs, 0);
+    m_now += 3600 * Second;
+    QVERIFY(!m_machine.onDeadline(a, policy).changed);
+    QCOMPARE(st(a.state), st(AlertState::Resolved));
 }
 
 void tst_AlertStateMachine::manualEscalateAtLastLevelRepeats()

@@ -112,6 +112,8 @@ void tst_AlertsConfigLoader::defaultsWhenAbsent()
     QCOMPARE(alerts.version, u"default"_s);
     QCOMPARE(policyNames(alerts), (QStringList { u"clinical-critical"_s, u"support"_s }));
     QCOMPARE(alerts.policy(u"clinical-critical"_s)->levels.size(), 3);
+    QCOMPARE(alerts.policy(u"clinical-critical"_s)->acknowledgementTimeoutSeconds, 1800);
+    QCOMPARE(alerts.policy(u"support"_s)->acknowledgementTimeoutSeconds, 0);
     QCOMPARE(alerts.criticalResults.size(), 1);
     QCOMPARE(alerts.criticalResults.at(0).common.id, u"critical-result"_s);
     QCOMPARE(alerts.operational.size(), 5);
@@ -522,6 +524,9 @@ void tst_AlertsConfigLoader::errors_data()
     QTest::addRow("ackTimeoutSeconds 0")
         << policy(R"({"name": "p", "levels": [{"notify": "unit"}, {"notify": "unit", "ackTimeoutSeconds": 0}]})")
         << u"t.json: alerts.policies[0].levels[1].ackTimeoutSeconds: must be at least 1 (got 0)"_s;
+    QTest::addRow("acknowledgementTimeoutSeconds negative")
+        << policy(R"({"name": "p", "acknowledgementTimeoutSeconds": -5, "levels": [{"notify": "unit"}]})")
+        << u"t.json: alerts.policies[0].acknowledgementTimeoutSeconds: must be at least 0 (got -5)"_s;
     QTest::addRow("unknown level key") << policy(
         R"({"name": "p", "levels": [{"notify": "unit", "timeoutSeconds": 60}]})")
                                        << u"t.json: alerts.policies[0].levels[0].timeoutSeconds: unknown key"_s;
@@ -714,6 +719,7 @@ void tst_AlertsConfigLoader::documentedExample()
     QCOMPARE(
         recipientsOf(clinical->levels.at(2)), (QStringList { u"role:charge-nurse"_s, u"role:house-supervisor"_s }));
     QCOMPARE(clinical->levels.at(2).ackTimeoutSeconds, 300);
+    QCOMPARE(clinical->acknowledgementTimeoutSeconds, 900);
     QCOMPARE(loaded.criticalResults.size(), 1);
     QVERIFY(!loaded.criticalResults.at(0).alertOnPreliminary);
     QVERIFY(loaded.criticalResults.at(0).criticalFlags.contains(u"<"_s));
