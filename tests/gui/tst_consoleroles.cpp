@@ -5,6 +5,7 @@
 #include "tests/gui/support/ConsoleNodeFixture.h"
 #include "tests/integration/OpsApiHelpers.h"
 
+#include "models/console/NodeProfiles.h"
 #include "ui/MainWindow.h"
 #include "ui/session/NodeFleet.h"
 #include "ui/session/NodeSession.h"
@@ -15,6 +16,8 @@
 #include <QListWidget>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 class tst_ConsoleRoles : public QObject
 {
     Q_OBJECT
@@ -24,6 +27,7 @@ private slots:
     void nurseLandsOnAlertsWithoutDeadLettersOrAudit();
     void supportLandsOnOverviewWithEveryPage();
     void signingOutAndInAsSupportOffersThePagesAgain();
+    void nodeAddedByAddressTakesTheNameItReports();
     void nurseStartingWhileTheNodeIsDownOpensOnHerBoard(); // last: stops and restarts the node
 
 private:
@@ -94,6 +98,41 @@ void tst_ConsoleRoles::signingOutAndInAsSupportOffersThePagesAgain()
     QVERIFY(window->action(QStringLiteral("actionView5"))->isEnabled());
     // A new sign-in lands again by the role: support on the overview.
     QCOMPARE(window->currentView(), MainWindow::OverviewPage);
+}
+
+void tst_ConsoleRoles::nodeAddedByAddressTakesTheNameItReports()
+{
+    // Added with no name (as --node does), the node shows what it calls itself once it answers;
+    // a name someone gave is kept.
+    TokenVault vault(QStringLiteral("vigil-console-test-unnamed"));
+    vault.forceMemoryOnly(QStringLiteral("test"));
+    NodeFleet fleet(&vault, QDir(m_fixture.dataDir()).filePath(u"unnamed.ini"_s),
+                    QDir(m_fixture.dataDir()).filePath(u"unnamed-cache"_s));
+    fleet.setPollIntervals(1000, 500);
+    QVERIFY(fleet.load());
+    NodeProfile profile = NodeProfile::create();
+    profile.host = QStringLiteral("127.0.0.1");
+    profile.port = m_fixture.apiPort();
+    profile.pinnedFingerprint = m_fixture.node().fingerprint();
+    QString error;
+    const QString id = fleet.addNode(profile, &error);
+    QVERIFY2(!id.isEmpty(), qPrintable(error));
+    NodeSession* session = fleet.session(id);
+    QCOMPARE(session->profile().displayName, session->profile().address());
+    bool answered = false;
+    session->signIn(ConsoleNodeFixture::Support, OpsApiHelpers::password(ConsoleNodeFixture::Support), this,
+                    [&](const OpsReply&) { answered = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(answered, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(session->profile().displayName, QStringLiteral("it-node"), 20000);
+    // Saved: the next start shows it too.
+    NodeProfiles saved;
+    QVERIFY(saved.load(QDir(m_fixture.dataDir()).filePath(u"unnamed.ini"_s)));
+    QCOMPARE(saved.find(id)->displayName, QStringLiteral("it-node"));
+
+    auto named = m_fixture.console(ConsoleNodeFixture::Support, false, &error);
+    QVERIFY2(named, qPrintable(error));
+    QTest::qWait(1500); // a node poll or two
+    QCOMPARE(named->session->profile().displayName, QStringLiteral("Test node"));
 }
 
 void tst_ConsoleRoles::nurseStartingWhileTheNodeIsDownOpensOnHerBoard()

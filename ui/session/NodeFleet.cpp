@@ -100,6 +100,9 @@ NodeSession* NodeFleet::createSession(const NodeProfile& profile)
     connect(session, &NodeSession::signInRequired, this,
             [this, session](const QString& reason) { emit signInRequired(session, reason); });
     connect(session, &NodeSession::message, this, &NodeFleet::message);
+    connect(session, &NodeSession::nodeIdentified, this, [this, session](const QString& nodeName) {
+        adoptNodeName(session, nodeName);
+    });
     connect(session, &NodeSession::profileChanged, this, [this](const NodeProfile& changed) {
         QString error;
         if (!m_profiles.update(changed, &error) || !saveProfiles(&error))
@@ -120,6 +123,22 @@ QString NodeFleet::addNode(const NodeProfile& profile, QString* errorString)
     }
     createSession(*m_profiles.find(id))->start();
     return id;
+}
+
+void NodeFleet::adoptNodeName(NodeSession* session, const QString& nodeName)
+{
+    // A node added without a name (by address, e.g. with --node) shows what it calls itself
+    // ("demo-node") rather than "127.0.0.1:40313"; a name someone typed is never replaced, and
+    // neither is the address when another node already has that name.
+    NodeProfile profile = session->profile();
+    if (profile.displayName != profile.address() || nodeName == profile.displayName)
+        return;
+    profile.displayName = nodeName;
+    if (m_profiles.validate(profile) != NodeProfiles::Problem::None)
+        return;
+    QString error;
+    if (!updateNode(profile, &error))
+        emit message(error);
 }
 
 bool NodeFleet::updateNode(const NodeProfile& profile, QString* errorString)

@@ -65,6 +65,8 @@ signals:
     void message(const QString& text);
 
 private:
+    /// Names a node that was added by address only after what it reports (see the .cpp).
+    void adoptNodeName(NodeSession* session, const QString& nodeName);
     NodeSession* createSession(const NodeProfile& profile);
     bool saveProfiles(QString* errorString);
 

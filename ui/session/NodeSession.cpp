@@ -410,6 +410,11 @@ void NodeSession::pollNode()
             const QJsonObject info = reply.json;
             QMetaObject::invokeMethod(worker, [worker, info, at] { worker->writeList(QStringLiteral("node"), info, at); },
                                       Qt::QueuedConnection);
+            const QString reported = info.value(u"nodeId").toString();
+            if (!reported.isEmpty() && reported != m_reportedNodeId) {
+                m_reportedNodeId = reported;
+                emit nodeIdentified(reported);
+            }
             // Reachable again while the stream waits out its backoff: try the stream now.
             if (m_stream->state() == StreamClient::Reconnecting)
                 m_stream->setToken(m_client->token());

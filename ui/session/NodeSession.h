@@ -152,6 +152,8 @@ signals:
     void userChanged(const QString& userName, const QString& roleName, const QStringList& units);
     /// The stream came up (true) or went down (false): views reload what they show when it comes up.
     void liveChanged(bool live);
+    /// The node said who it is (`nodeId` of GET /api/v1/node): first time, or when it changed.
+    void nodeIdentified(const QString& nodeId);
     /// The profile changed here (the last user name, role and units after a sign-in): save it.
     void profileChanged(const NodeProfile& profile);
     /// Something worth a status-bar line, in plain words.
@@ -196,6 +198,7 @@ private:
     QString m_degradedReason;   ///< NodeListModel::assess() of the latest stats
     QString m_userName;
     QString m_roleName;
+    QString m_reportedNodeId;
     QStringList m_units;
     ActionQueue* m_actions = nullptr;
     QJsonObject m_latestStats;
