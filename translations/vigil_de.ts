@@ -670,6 +670,22 @@ und %4 weitere auf der Alarmtafel</translation>
         <source>Vigil console: alerts</source>
         <translation>Vigil-Konsole: Alarme</translation>
     </message>
+    <message>
+        <source>Paging again: %1 alert on %2</source>
+        <comment>severity, node</comment>
+        <translation>Erneute Benachrichtigung: Alarm (%1) auf %2</translation>
+    </message>
+    <message>
+        <source>%1
+Still not resolved: level %2 is paged now.</source>
+        <comment>headline, escalation level (1-based)</comment>
+        <translation>%1
+Immer noch nicht abgeschlossen: Ebene %2 wird jetzt benachrichtigt.</translation>
+    </message>
+    <message>
+        <source>Paging again: %1 alerts</source>
+        <translation>Erneute Benachrichtigung: %1 Alarme</translation>
+    </message>
 </context>
 <context>
     <name>AlertWording</name>

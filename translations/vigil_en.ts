@@ -669,6 +669,21 @@ and %4 more on the alert board</source>
         <source>Vigil console: alerts</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Paging again: %1 alert on %2</source>
+        <comment>severity, node</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Still not resolved: level %2 is paged now.</source>
+        <comment>headline, escalation level (1-based)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paging again: %1 alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AlertWording</name>

@@ -114,6 +114,18 @@ void AlertBoardModel::replaceNode(const QString& nodeId, const QJsonArray& alert
     setCached(nodeId, cached);
 }
 
+bool AlertBoardModel::isRepage(const QJsonObject& before, const QJsonObject& after)
+{
+    if (before.isEmpty())
+        return false;
+    const QString was = before.value(u"state").toString();
+    const QString is = after.value(u"state").toString();
+    const bool paging = is == u"notified" || is == u"escalated";
+    return paging
+        && (after.value(u"level").toInt() > before.value(u"level").toInt()
+            || after.value(u"repeats").toInt() > before.value(u"repeats").toInt() || was == u"acknowledged");
+}
+
 void AlertBoardModel::upsert(const QString& nodeId, const QJsonObject& alert)
 {
     const qint64 id = alert.value(u"id").toInteger();
@@ -135,9 +147,12 @@ void AlertBoardModel::upsert(const QString& nodeId, const QJsonObject& alert)
             if (!merged.contains(key) && r.alert.contains(key))
                 merged.insert(key, r.alert.value(key));
         }
+        const bool repaged = isRepage(r.alert, merged);
         r.alert = merged;
         r.cached = false;
         emit dataChanged(index(row), index(row));
+        if (repaged)
+            emit alertRepaged(nodeId, merged);
         return;
     }
     if (closed)

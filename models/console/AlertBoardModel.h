@@ -81,12 +81,17 @@ public:
     QString nodeIdAt(int row) const;
 
     static bool isClosedState(const QString& state);
+    /// Whether `after` (a newer copy of `before`) pages people again (see alertRepaged).
+    static bool isRepage(const QJsonObject& before, const QJsonObject& after);
     static int severityRank(const QString& severity);
 
 signals:
     /// A new alert appeared on the board (not on a reload of one already shown): for desktop
     /// notifications and sounds. Emitted after the row is inserted.
     void alertArrived(const QString& nodeId, const QJsonObject& alert);
+    /// An alert on the board pages people again: it escalated a level, repeated its last level, or
+    /// its acknowledgement lapsed unresolved. Emitted after the row changed.
+    void alertRepaged(const QString& nodeId, const QJsonObject& alert);
 
 private:
     struct Row {

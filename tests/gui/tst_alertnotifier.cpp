@@ -41,6 +41,7 @@ private slots:
     void oldAlertsOfALoadAreNotNews();
     void quietSeveritiesAndSilencedAlertsDoNotNotify();
     void updatesAreNotArrivals();
+    void pagingAgainNotifiesAgain();
     void aBurstIsOneNotification();
     void disabledNotifiesNothing();
 
@@ -133,6 +134,51 @@ void tst_AlertNotifier::updatesAreNotArrivals()
     m_model->upsert(u"n1"_s, escalated);
     QTest::qWait(AlertNotifier::kCoalesceMs * 3);
     QCOMPARE(notified.count(), 1);
+}
+
+void tst_AlertNotifier::pagingAgainNotifiesAgain()
+{
+    const auto at = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs); };
+    QSignalSpy notified(m_notifier.get(), &AlertNotifier::notified);
+    QSignalSpy sound(m_notifier.get(), &AlertNotifier::soundPlayed);
+    m_model->upsert(u"n1"_s, alert(3, u"critical"_s, 60'000));
+    QVERIFY(notified.wait(5000));
+
+    // Nobody acknowledged in time: level 2 is paged, and this console says so.
+    QJsonObject escalated = alert(3, u"critical"_s, 60'000, u"escalated"_s);
+    escalated.insert(u"level"_s, 1);
+    escalated.insert(u"updatedAt"_s, at(g_now - 1'000));
+    m_model->upsert(u"n1"_s, escalated);
+    QVERIFY(notified.wait(5000));
+    QCOMPARE(notified.count(), 2);
+    QCOMPARE(notified.last().at(0).toString(), u"Paging again: Critical alert on Ward node"_s);
+    QVERIFY2(notified.last().at(1).toString().contains(u"level 2 is paged"_s), qPrintable(notified.last().at(1).toString()));
+    QVERIFY(!notified.last().at(1).toString().contains(u"MRN-998877"_s));
+    QCOMPARE(sound.count(), 2);
+
+    // Acknowledged, then left unresolved past the policy's limit: paged again.
+    QJsonObject acknowledged = escalated;
+    acknowledged.insert(u"state"_s, u"acknowledged"_s);
+    acknowledged.insert(u"updatedAt"_s, at(g_now - 500));
+    m_model->upsert(u"n1"_s, acknowledged);
+    QTest::qWait(AlertNotifier::kCoalesceMs * 3);
+    QCOMPARE(notified.count(), 2); // acknowledging pages nobody new
+    QJsonObject reopened = escalated;
+    reopened.insert(u"updatedAt"_s, at(g_now));
+    m_model->upsert(u"n1"_s, reopened);
+    QVERIFY(notified.wait(5000));
+    QCOMPARE(notified.count(), 3);
+
+    // A level reached long ago (a list reloaded after an absence) is not news.
+    m_model->upsert(u"n1"_s, alert(4, u"critical"_s, 10 * 60'000));
+    QTest::qWait(AlertNotifier::kCoalesceMs * 3);
+    const int before = int(notified.count());
+    QJsonObject stale = alert(4, u"critical"_s, 10 * 60'000, u"escalated"_s);
+    stale.insert(u"level"_s, 2);
+    stale.insert(u"updatedAt"_s, at(g_now - AlertNotifier::kRecentMs - 1'000));
+    m_model->upsert(u"n1"_s, stale);
+    QTest::qWait(AlertNotifier::kCoalesceMs * 3);
+    QCOMPARE(int(notified.count()), before);
 }
 
 void tst_AlertNotifier::aBurstIsOneNotification()

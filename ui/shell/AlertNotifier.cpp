@@ -15,10 +15,15 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+qint64 timeMs(const QJsonObject& alert, QStringView key)
+{
+    const QDateTime at = QDateTime::fromString(alert.value(key).toString(), Qt::ISODateWithMs);
+    return at.isValid() ? at.toMSecsSinceEpoch() : 0;
+}
+
 qint64 createdMs(const QJsonObject& alert)
 {
-    const QDateTime at = QDateTime::fromString(alert.value(u"createdAt").toString(), Qt::ISODateWithMs);
-    return at.isValid() ? at.toMSecsSinceEpoch() : 0;
+    return timeMs(alert, u"createdAt");
 }
 
 bool isLoud(const QJsonObject& alert)
@@ -39,8 +44,10 @@ AlertNotifier::AlertNotifier(AlertBoardModel* model, QObject* parent)
     m_coalesce->setSingleShot(true);
     m_coalesce->setInterval(kCoalesceMs);
     connect(m_coalesce, &QTimer::timeout, this, &AlertNotifier::flush);
-    if (model)
+    if (model) {
         connect(model, &AlertBoardModel::alertArrived, this, &AlertNotifier::onArrived);
+        connect(model, &AlertBoardModel::alertRepaged, this, &AlertNotifier::onRepaged);
+    }
 }
 
 AlertNotifier::~AlertNotifier() = default;
@@ -74,6 +81,47 @@ void AlertNotifier::onArrived(const QString& nodeId, const QJsonObject& alert)
         m_coalesce->start();
 }
 
+void AlertNotifier::onRepaged(const QString& nodeId, const QJsonObject& alert)
+{
+    if (!m_enabled || !isLoud(alert))
+        return;
+    // A list reloaded after a long absence may show a level reached long ago: only a fresh page is news.
+    const qint64 updated = timeMs(alert, u"updatedAt");
+    if (updated <= 0 || m_clock() - updated > kRecentMs)
+        return;
+    m_repaged.append({ nodeId, alert });
+    if (!m_coalesce->isActive())
+        m_coalesce->start();
+}
+
+QPair<QString, QString> AlertNotifier::repageWording(const QList<QPair<QString, QJsonObject>>& repages,
+    const std::function<QString(const QString&)>& nodeName, qint64 nowMs)
+{
+    if (repages.isEmpty())
+        return {};
+    QList<QPair<QString, QJsonObject>> sorted = repages;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+        return AlertBoardModel::severityRank(a.second.value(u"severity").toString())
+            < AlertBoardModel::severityRank(b.second.value(u"severity").toString());
+    });
+    const QJsonObject& first = sorted.constFirst().second;
+    const QString node = nodeName ? nodeName(sorted.constFirst().first) : sorted.constFirst().first;
+    const QString severity = AlertWording::severityName(first.value(u"severity").toString());
+    const QString headline = AlertWording::headline(first, nowMs);
+    if (sorted.size() == 1)
+        return { QCoreApplication::translate("AlertNotifier", "Paging again: %1 alert on %2", "severity, node")
+                     .arg(severity, node),
+            QCoreApplication::translate("AlertNotifier", "%1\nStill not resolved: level %2 is paged now.",
+                "headline, escalation level (1-based)")
+                .arg(headline)
+                .arg(first.value(u"level").toInt() + 1) };
+    return { QCoreApplication::translate("AlertNotifier", "Paging again: %1 alerts").arg(sorted.size()),
+        QCoreApplication::translate(
+            "AlertNotifier", "%1 alert on %2: %3\nand %4 more on the alert board", "severity, node, headline, count")
+            .arg(severity, node, headline)
+            .arg(sorted.size() - 1) };
+}
+
 QPair<QString, QString> AlertNotifier::wording(const QList<QPair<QString, QJsonObject>>& arrivals,
     const std::function<QString(const QString&)>& nodeName, qint64 nowMs)
 {
@@ -102,9 +150,16 @@ QPair<QString, QString> AlertNotifier::wording(const QList<QPair<QString, QJsonO
 
 void AlertNotifier::flush()
 {
-    if (m_waiting.isEmpty())
-        return;
     const QList<QPair<QString, QJsonObject>> arrivals = std::exchange(m_waiting, {});
+    QList<QPair<QString, QJsonObject>> repaged = std::exchange(m_repaged, {});
+    // An alert both new and re-paged in one moment is told once, as new.
+    repaged.removeIf([&arrivals](const auto& r) {
+        return std::any_of(arrivals.cbegin(), arrivals.cend(), [&r](const auto& a) {
+            return a.first == r.first && a.second.value(u"id") == r.second.value(u"id");
+        });
+    });
+    if (arrivals.isEmpty() && repaged.isEmpty())
+        return;
     QPointer<AlertBoardModel> model = m_model;
     const auto nodeName = [model](const QString& nodeId) {
         if (model) {
@@ -116,20 +171,31 @@ void AlertNotifier::flush()
         }
         return nodeId;
     };
-    const auto [title, text] = wording(arrivals, nodeName, m_clock());
-    const bool critical = std::any_of(arrivals.cbegin(), arrivals.cend(),
-        [](const auto& a) { return a.second.value(u"severity").toString() == u"critical"; });
-    if (QSystemTrayIcon* t = tray()) {
-        t->showMessage(title, text, critical ? QSystemTrayIcon::Critical : QSystemTrayIcon::Warning);
-    } else {
-        const auto& first = arrivals.constFirst();
-        emit bannerRequested(title, text, first.first, first.second.value(u"id").toInteger());
+    if (!arrivals.isEmpty()) {
+        const auto [title, text] = wording(arrivals, nodeName, m_clock());
+        show(title, text, arrivals);
     }
-    emit notified(title, text);
+    if (!repaged.isEmpty()) {
+        const auto [title, text] = repageWording(repaged, nodeName, m_clock());
+        show(title, text, repaged);
+    }
     if (!m_muted) {
         QApplication::beep();
         emit soundPlayed();
     }
+}
+
+void AlertNotifier::show(const QString& title, const QString& text, const QList<QPair<QString, QJsonObject>>& alerts)
+{
+    const bool critical = std::any_of(alerts.cbegin(), alerts.cend(),
+        [](const auto& a) { return a.second.value(u"severity").toString() == u"critical"; });
+    if (QSystemTrayIcon* t = tray()) {
+        t->showMessage(title, text, critical ? QSystemTrayIcon::Critical : QSystemTrayIcon::Warning);
+    } else {
+        const auto& first = alerts.constFirst();
+        emit bannerRequested(title, text, first.first, first.second.value(u"id").toInteger());
+    }
+    emit notified(title, text);
 }
 
 QSystemTrayIcon* AlertNotifier::tray()

@@ -14,7 +14,8 @@ class QSystemTrayIcon;
 class QTimer;
 
 /// Tells the user when a critical or high alert arrives (issue 6: "a critical alert arriving raises a
-/// desktop notification and can sound"): a tray message where the desktop has a tray, else a
+/// desktop notification and can sound"), and when one on the board pages again (escalated, repeated,
+/// or acknowledged and left unresolved): a tray message where the desktop has a tray, else a
 /// banner the main window shows without blocking anything; and, unless muted, a beep.
 ///
 /// Only alerts raised in the last two minutes count: loading a node's list (or the cache) at start
@@ -49,6 +50,9 @@ public:
     /// Title and text for these arrivals (node id, alert), as notify() would show them.
     static QPair<QString, QString> wording(const QList<QPair<QString, QJsonObject>>& arrivals,
         const std::function<QString(const QString&)>& nodeName, qint64 nowMs);
+    /// The same for alerts that page again (escalated, repeated, acknowledgement lapsed).
+    static QPair<QString, QString> repageWording(const QList<QPair<QString, QJsonObject>>& repages,
+        const std::function<QString(const QString&)>& nodeName, qint64 nowMs);
 
 signals:
     /// A notification went out (tray or banner); for the status bar and tests.
@@ -60,6 +64,8 @@ signals:
 
 private:
     void onArrived(const QString& nodeId, const QJsonObject& alert);
+    void onRepaged(const QString& nodeId, const QJsonObject& alert);
+    void show(const QString& title, const QString& text, const QList<QPair<QString, QJsonObject>>& alerts);
     void flush();
     QSystemTrayIcon* tray();
 
@@ -68,6 +74,7 @@ private:
     QSystemTrayIcon* m_ownTray = nullptr;
     QTimer* m_coalesce = nullptr;
     QList<QPair<QString, QJsonObject>> m_waiting;
+    QList<QPair<QString, QJsonObject>> m_repaged;
     std::function<qint64()> m_clock;
     bool m_muted = false;
     bool m_enabled = true;

@@ -68,6 +68,7 @@ private slots:
     void replaceNodeOverridesANewerLookingCopy();
     void upsertInsertsAndAnnouncesArrival();
     void upsertUpdatesInPlaceWithoutArrival();
+    void repagesAreAnnounced();
     void upsertKeepsPatientAndGroupSizeFromTheList();
     void closedAlertLeavesAndIndexStaysRight();
     void closedAlertNeverArrives();
@@ -216,6 +217,36 @@ void tst_AlertBoardModel::upsertUpdatesInPlaceWithoutArrival()
     QCOMPARE(i.data(AlertBoardModel::AcknowledgedAtMsRole).toLongLong(), T0 + 1000);
     QCOMPARE(i.data(AlertBoardModel::AcknowledgeNoteRole).toString(), u"called Dr Lee"_s);
     QCOMPARE(i.data(AlertBoardModel::NextEscalationAtMsRole).toLongLong(), 0);
+}
+
+void tst_AlertBoardModel::repagesAreAnnounced()
+{
+    QSignalSpy repaged(m_model.get(), &AlertBoardModel::alertRepaged);
+    m_model->upsert(u"n1"_s, alert(1));
+    QCOMPARE(repaged.count(), 0); // an arrival, not a re-page
+    QJsonObject next = alert(1, u"notified"_s, 1'000);
+    next.insert(u"count"_s, 3); // a repeat of the result: updates, pages nobody
+    m_model->upsert(u"n1"_s, next);
+    QCOMPARE(repaged.count(), 0);
+    QJsonObject escalated = alert(1, u"escalated"_s, 2'000);
+    escalated.insert(u"level"_s, 2);
+    m_model->upsert(u"n1"_s, escalated);
+    QCOMPARE(repaged.count(), 1);
+    QCOMPARE(repaged.last().at(0).toString(), u"n1"_s);
+    QJsonObject repeated = escalated;
+    repeated.insert(u"repeats"_s, 1);
+    repeated.insert(u"updatedAt"_s, iso(T0 + 3'000));
+    m_model->upsert(u"n1"_s, repeated);
+    QCOMPARE(repaged.count(), 2);
+    QJsonObject acknowledged = repeated;
+    acknowledged.insert(u"state"_s, u"acknowledged"_s);
+    acknowledged.insert(u"updatedAt"_s, iso(T0 + 4'000));
+    m_model->upsert(u"n1"_s, acknowledged);
+    QCOMPARE(repaged.count(), 2);
+    QJsonObject reopened = repeated;
+    reopened.insert(u"updatedAt"_s, iso(T0 + 5'000));
+    m_model->upsert(u"n1"_s, reopened);
+    QCOMPARE(repaged.count(), 3);
 }
 
 void tst_AlertBoardModel::upsertKeepsPatientAndGroupSizeFromTheList()
