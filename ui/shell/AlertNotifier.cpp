@@ -33,6 +33,44 @@ bool isLoud(const QJsonObject& alert)
     return (severity == u"critical" || severity == u"high") && alert.value(u"state").toString() != u"suppressed";
 }
 
+/// What a notification about these alerts leads with: the most severe first, so a burst's
+/// notification names what matters most. The headline says what and where, never who: the
+/// patient stays on the board.
+struct Lead
+{
+    QJsonObject alert;
+    QString node;
+    QString severity;
+    QString headline;
+    qsizetype count = 0;
+
+    QString moreText() const
+    {
+        return QCoreApplication::translate(
+                   "AlertNotifier", "%1 alert on %2: %3\nand %4 more on the alert board", "severity, node, headline, count")
+            .arg(severity, node, headline)
+            .arg(count - 1);
+    }
+};
+
+Lead leadOf(const QList<QPair<QString, QJsonObject>>& alerts, const std::function<QString(const QString&)>& nodeName,
+            qint64 nowMs)
+{
+    QList<QPair<QString, QJsonObject>> sorted = alerts;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+        return AlertBoardModel::severityRank(a.second.value(u"severity").toString())
+            < AlertBoardModel::severityRank(b.second.value(u"severity").toString());
+    });
+    Lead lead;
+    lead.alert = sorted.constFirst().second;
+    lead.node = nodeName ? nodeName(sorted.constFirst().first) : sorted.constFirst().first;
+    lead.severity = AlertWording::severityName(lead.alert.value(u"severity").toString());
+    lead.headline = AlertWording::headline(lead.alert, nowMs);
+    lead.count = sorted.size();
+    return lead;
+}
+
+
 } // namespace
 
 AlertNotifier::AlertNotifier(AlertBoardModel* model, QObject* parent)
@@ -94,58 +132,33 @@ void AlertNotifier::onRepaged(const QString& nodeId, const QJsonObject& alert)
         m_coalesce->start();
 }
 
-QPair<QString, QString> AlertNotifier::repageWording(const QList<QPair<QString, QJsonObject>>& repages,
-    const std::function<QString(const QString&)>& nodeName, qint64 nowMs)
-{
-    if (repages.isEmpty())
-        return {};
-    QList<QPair<QString, QJsonObject>> sorted = repages;
-    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
-        return AlertBoardModel::severityRank(a.second.value(u"severity").toString())
-            < AlertBoardModel::severityRank(b.second.value(u"severity").toString());
-    });
-    const QJsonObject& first = sorted.constFirst().second;
-    const QString node = nodeName ? nodeName(sorted.constFirst().first) : sorted.constFirst().first;
-    const QString severity = AlertWording::severityName(first.value(u"severity").toString());
-    const QString headline = AlertWording::headline(first, nowMs);
-    if (sorted.size() == 1)
-        return { QCoreApplication::translate("AlertNotifier", "Paging again: %1 alert on %2", "severity, node")
-                     .arg(severity, node),
-            QCoreApplication::translate("AlertNotifier", "%1\nStill not resolved: level %2 is paged now.",
-                "headline, escalation level (1-based)")
-                .arg(headline)
-                .arg(first.value(u"level").toInt() + 1) };
-    return { QCoreApplication::translate("AlertNotifier", "Paging again: %1 alerts").arg(sorted.size()),
-        QCoreApplication::translate(
-            "AlertNotifier", "%1 alert on %2: %3\nand %4 more on the alert board", "severity, node, headline, count")
-            .arg(severity, node, headline)
-            .arg(sorted.size() - 1) };
-}
-
 QPair<QString, QString> AlertNotifier::wording(const QList<QPair<QString, QJsonObject>>& arrivals,
     const std::function<QString(const QString&)>& nodeName, qint64 nowMs)
 {
     if (arrivals.isEmpty())
         return {};
-    // The most severe first, so a burst's notification names what matters most.
-    QList<QPair<QString, QJsonObject>> sorted = arrivals;
-    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
-        return AlertBoardModel::severityRank(a.second.value(u"severity").toString())
-            < AlertBoardModel::severityRank(b.second.value(u"severity").toString());
-    });
-    const QJsonObject& first = sorted.constFirst().second;
-    const QString node = nodeName ? nodeName(sorted.constFirst().first) : sorted.constFirst().first;
-    const QString severity = AlertWording::severityName(first.value(u"severity").toString());
-    // The headline says what and where, never who: the patient stays on the board.
-    const QString headline = AlertWording::headline(first, nowMs);
-    if (sorted.size() == 1)
-        return { QCoreApplication::translate("AlertNotifier", "%1 alert on %2", "severity, node").arg(severity, node),
-            headline };
-    return { QCoreApplication::translate("AlertNotifier", "New alerts: %1").arg(sorted.size()),
-        QCoreApplication::translate(
-            "AlertNotifier", "%1 alert on %2: %3\nand %4 more on the alert board", "severity, node, headline, count")
-            .arg(severity, node, headline)
-            .arg(sorted.size() - 1) };
+    const Lead lead = leadOf(arrivals, nodeName, nowMs);
+    if (lead.count == 1)
+        return { QCoreApplication::translate("AlertNotifier", "%1 alert on %2", "severity, node")
+                     .arg(lead.severity, lead.node),
+            lead.headline };
+    return { QCoreApplication::translate("AlertNotifier", "New alerts: %1").arg(lead.count), lead.moreText() };
+}
+
+QPair<QString, QString> AlertNotifier::repageWording(const QList<QPair<QString, QJsonObject>>& repages,
+    const std::function<QString(const QString&)>& nodeName, qint64 nowMs)
+{
+    if (repages.isEmpty())
+        return {};
+    const Lead lead = leadOf(repages, nodeName, nowMs);
+    if (lead.count == 1)
+        return { QCoreApplication::translate("AlertNotifier", "Paging again: %1 alert on %2", "severity, node")
+                     .arg(lead.severity, lead.node),
+            QCoreApplication::translate("AlertNotifier", "%1\nStill not resolved: level %2 is paged now.",
+                "headline, escalation level (1-based)")
+                .arg(lead.headline)
+                .arg(lead.alert.value(u"level").toInt() + 1) };
+    return { QCoreApplication::translate("AlertNotifier", "Paging again: %1 alerts").arg(lead.count), lead.moreText() };
 }
 
 void AlertNotifier::flush()
