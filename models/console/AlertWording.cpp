@@ -315,6 +315,33 @@ QString evidenceLine(const QJsonObject& evidence)
     return parts.join(u" \u00b7 "_s);
 }
 
+namespace {
+
+/// A FHIR code system URI as the short name HL7 v2 uses for it (table 0396), so a FHIR result reads
+/// like an HL7 one; anything else as sent.
+QString codeSystemName(const QString& system)
+{
+    if (system == u"http://loinc.org")
+        return u"LN"_s;
+    if (system == u"http://snomed.info/sct")
+        return u"SCT"_s;
+    if (system == u"http://unitsofmeasure.org")
+        return u"UCUM"_s;
+    return system;
+}
+
+/// When a result was observed, for reading: HL7 (OBX-14, local time, "202611270930") or FHIR
+/// (effectiveDateTime, ISO 8601 with its zone, shown in local time); else as sent.
+QString observedText(const QString& observed)
+{
+    QDateTime at = QDateTime::fromString(observed.left(12), u"yyyyMMddHHmm"_s);
+    if (!at.isValid() && observed.contains(u'T'))
+        at = QDateTime::fromString(observed, Qt::ISODateWithMs).toLocalTime();
+    return at.isValid() ? at.toString(u"yyyy-MM-dd HH:mm"_s) : observed;
+}
+
+} // namespace
+
 QStringList evidenceDetails(const QJsonObject& evidence)
 {
     QStringList lines;
@@ -325,7 +352,7 @@ QStringList evidenceDetails(const QJsonObject& evidence)
     if (isClinicalEvidence(evidence)) {
         add(Tr::tr("Test"), evidence.value(u"text").toString());
         const QString code = evidence.value(u"code").toString();
-        const QString system = evidence.value(u"codeSystem").toString();
+        const QString system = codeSystemName(evidence.value(u"codeSystem").toString());
         add(Tr::tr("Code"), system.isEmpty() ? code : Tr::tr("%1 (%2)", "code (code system)").arg(code, system));
         QString value = evidence.value(u"value").toString();
         if (!evidence.value(u"units").toString().isEmpty())
@@ -334,9 +361,7 @@ QStringList evidenceDetails(const QJsonObject& evidence)
         add(Tr::tr("Reference range"), rangeText(evidence.value(u"referenceRange").toString()));
         add(Tr::tr("Flags"), flagsOf(evidence));
         add(Tr::tr("Result status"), resultStatusName(evidence.value(u"resultStatus").toString()));
-        const QString observed = evidence.value(u"observedAt").toString();
-        const QDateTime at = QDateTime::fromString(observed.left(12), u"yyyyMMddHHmm"_s);
-        add(Tr::tr("Observed"), at.isValid() ? at.toString(u"yyyy-MM-dd HH:mm"_s) : observed);
+        add(Tr::tr("Observed"), observedText(evidence.value(u"observedAt").toString()));
         const QJsonValue location = evidence.value(u"location");
         add(Tr::tr("Where"), location.isObject() ? whereText(QString(), location) : location.toString());
         add(Tr::tr("Message control ID"), evidence.value(u"controlId").toString());

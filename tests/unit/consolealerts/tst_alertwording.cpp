@@ -254,6 +254,14 @@ void tst_AlertWording::evidenceDetailsOfAResult()
     QVERIFY(lines.contains(u"Observed: 2026-11-27 09:30"_s));
     QVERIFY(lines.contains(u"Where: ICU-3 301-A"_s));
     QVERIFY(lines.contains(u"Message control ID: K-0001"_s));
+    // A FHIR result reads the same: the code system by its HL7 name, the time in local time.
+    QJsonObject fhir = potassium(u"ICU-3 301-A"_s);
+    fhir.insert(u"codeSystem"_s, u"http://loinc.org"_s);
+    fhir.insert(u"observedAt"_s, u"2026-11-27T09:30:00Z"_s);
+    const QStringList fhirLines = AlertWording::evidenceDetails(fhir);
+    QVERIFY(fhirLines.contains(u"Code: 2823-3 (LN)"_s));
+    const QString local = QDateTime(QDate(2026, 11, 27), QTime(9, 30), Qt::UTC).toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s);
+    QVERIFY2(fhirLines.contains(u"Observed: "_s + local), qPrintable(fhirLines.join(u" | "_s)));
     const QStringList ops
         = AlertWording::evidenceDetails(QJsonObject { { u"destination"_s, u"lab"_s }, { u"queueDepth"_s, 3 } });
     QCOMPARE(ops, (QStringList { u"Destination: lab"_s, u"3 waiting"_s }));
