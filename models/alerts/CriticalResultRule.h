@@ -60,6 +60,9 @@ public:
     /// to clear: most results are normal, and their signals would change nothing.
     QList<AlertSignal> evaluate(const Hl7Message& message, const Source& source,
                                 const OpenAlertIndex* openAlerts = nullptr) const;
+    /// Whether the rule looks at a FHIR body of this resource type at all: an Observation or a Bundle,
+    /// when fhirObservations is on (cheap: call before parsing).
+    bool appliesToFhir(const QString& resourceType) const;
     /// The same for FHIR: an Observation, or a Bundle (its Observation entries). Applies when the
     /// rule's fhirObservations is on; any other resource gives nothing.
     QList<AlertSignal> evaluate(const QJsonObject& resource, const Source& source,

@@ -138,6 +138,11 @@ QString observedAt(const QJsonObject& o)
 
 } // namespace
 
+bool CriticalResultRule::appliesToFhir(const QString& resourceType) const
+{
+    return m_config.fhirObservations && (resourceType == u"Observation" || resourceType == u"Bundle");
+}
+
 QList<AlertSignal> CriticalResultRule::evaluate(const QJsonObject& resource, const Source& source,
                                                 const OpenAlertIndex* openAlerts) const
 {

@@ -198,17 +198,26 @@ void AlertService::onMessageAccepted(const AcceptedMessage& message)
 
 QList<AlertSignal> AlertService::effectiveSignals(const AcceptedMessage& message) const
 {
-    if (message.format == u"fhir+json")
-        return fhirSignals(message);
-    if (message.format != u"hl7v2")
+    const bool fhir = message.format == u"fhir+json";
+    if (!fhir && message.format != u"hl7v2")
         return {};
     QList<const CriticalResultRule*> rules;
     for (const CriticalResultRule& rule : std::as_const(m_criticalRules)) {
-        if (rule.appliesTo(message.messageType, message.triggerEvent))
+        if (fhir ? rule.appliesToFhir(message.messageType) : rule.appliesTo(message.messageType, message.triggerEvent))
             rules.append(&rule);
     }
     if (rules.isEmpty())
         return {};
+    const CriticalResultRule::Source source{message.messageId, message.correlationId, message.unit};
+    // A normal result clears an alert only where one is open (a correction may reopen one).
+    QList<AlertSignal> effective;
+    if (fhir) {
+        // The FHIR endpoint does not hand over its parse: read the body again, once for all rules.
+        const QJsonObject resource = QJsonDocument::fromJson(message.raw).object();
+        for (const CriticalResultRule* rule : std::as_const(rules))
+            effective += rule->evaluate(resource, source, &m_store);
+        return effective;
+    }
     std::optional<Hl7Message> reparsed;
     const Hl7Message* hl7 = message.parsed.get();
     if (!hl7) {
@@ -218,32 +227,8 @@ QList<AlertSignal> AlertService::effectiveSignals(const AcceptedMessage& message
         reparsed = std::move(parsed.message);
         hl7 = &*reparsed;
     }
-    const CriticalResultRule::Source source{message.messageId, message.correlationId, message.unit};
-    QList<AlertSignal> effective;
-    for (const CriticalResultRule* rule : std::as_const(rules)) {
-        // A normal result clears an alert only where one is open (a correction may reopen one).
-        effective += rule->evaluate(*hl7, source, &m_store);
-    }
-    return effective;
-}
-
-QList<AlertSignal> AlertService::fhirSignals(const AcceptedMessage& message) const
-{
-    // Only bodies that can hold an Observation are parsed again (the endpoint does not keep its parse).
-    if (message.messageType != u"Observation" && message.messageType != u"Bundle")
-        return {};
-    QList<const CriticalResultRule*> rules;
-    for (const CriticalResultRule& rule : std::as_const(m_criticalRules)) {
-        if (rule.config().fhirObservations)
-            rules.append(&rule);
-    }
-    if (rules.isEmpty())
-        return {};
-    const QJsonObject resource = QJsonDocument::fromJson(message.raw).object();
-    const CriticalResultRule::Source source{message.messageId, message.correlationId, message.unit};
-    QList<AlertSignal> effective;
     for (const CriticalResultRule* rule : std::as_const(rules))
-        effective += rule->evaluate(resource, source, &m_store);
+        effective += rule->evaluate(*hl7, source, &m_store);
     return effective;
 }
 

@@ -105,8 +105,6 @@ private:
     void applySignal(const AlertSignal& signal);
     /// The signals of the clinical rules for this message that would change something.
     QList<AlertSignal> effectiveSignals(const AcceptedMessage& message) const;
-    /// The critical-result rules over a FHIR body (an Observation, or a Bundle's Observations).
-    QList<AlertSignal> fhirSignals(const AcceptedMessage& message) const;
     void catchUp();
     void saveRulesMark();
     /// Writes a change (one transaction with `audit`), then announces it. False + error on failure.

@@ -55,10 +55,10 @@ MllpChannel::MllpChannel(const ChannelConfig& config, const RouteTable& routes, 
     m_rejectedSeries = MetricsRegistry::series(NodeMetrics::MessagesRejected, labels);
     m_duplicatesSeries = MetricsRegistry::series(NodeMetrics::Duplicates, labels);
     m_ackLatencySeries = MetricsRegistry::series(NodeMetrics::AckLatency, labels);
-    m_metrics.add(NodeMetrics::MessagesReceived, labels, 0);
-    m_metrics.add(NodeMetrics::MessagesRejected, labels, 0);
-    m_metrics.add(NodeMetrics::Duplicates, labels, 0);
-    m_metrics.add(NodeMetrics::AcksSent, {{"channel", m_config.name}, {"code", QStringLiteral("AA")}}, 0);
+    // Declared at 0, so a rate is defined before the first message.
+    for (const MetricSeries* s : {&m_receivedSeries, &m_rejectedSeries, &m_duplicatesSeries})
+        m_metrics.add(*s, 0);
+    m_metrics.add(acksSentSeries(QStringLiteral("AA")), 0);
 }
 
 MllpChannel::~MllpChannel() = default;

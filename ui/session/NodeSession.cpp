@@ -163,14 +163,8 @@ void NodeSession::start()
         setToken(token);
         // Opens as whoever the node last confirmed (a nurse on her board) even while it is out of
         // reach; the session check below corrects it once the node answers.
-        if (!m_profile.roleName.isEmpty() && m_userName.isEmpty()) {
-            QJsonArray units;
-            for (const QString& unit : std::as_const(m_profile.units))
-                units.append(unit);
-            setUser(QJsonObject{{QStringLiteral("name"), m_profile.userName}, {QStringLiteral("role"), m_profile.roleName},
-                                 {QStringLiteral("units"), units}},
-                    m_profile.userName, false);
-        }
+        if (!m_profile.roleName.isEmpty() && m_userName.isEmpty())
+            applyUser(m_profile.userName, m_profile.roleName, m_profile.units, false);
         fetchSession();
         goLive();
     });
@@ -524,14 +518,18 @@ void NodeSession::onStreamEvent(const QJsonObject& frame)
     emit eventReceived(frame);
 }
 
-void NodeSession::setUser(const QJsonObject& who, const QString& fallbackName, bool confirmed)
+void NodeSession::setUser(const QJsonObject& who, const QString& fallbackName)
 {
-    const QString name = who.isEmpty() ? QString() : who.value(u"name").toString(fallbackName);
-    const QString role = who.value(u"role").toString();
     QStringList units;
     const QJsonArray unitArray = who.value(u"units").toArray();
     for (const QJsonValue& u : unitArray)
         units.append(u.toString());
+    applyUser(who.isEmpty() ? QString() : who.value(u"name").toString(fallbackName), who.value(u"role").toString(),
+              units, true);
+}
+
+void NodeSession::applyUser(const QString& name, const QString& role, const QStringList& units, bool confirmed)
+{
     const bool changed = name != m_userName || role != m_roleName || units != m_units;
     m_userName = name;
     m_roleName = role;

@@ -169,9 +169,11 @@ private:
                           HistoryCallback callback);
     void applyLiveStats(const QJsonObject& stats);
     void onStreamEvent(const QJsonObject& frame);
-    /// Who is signed in. confirmed: the node said so (kept in the profile for an offline start);
-    /// else remembered from the profile, until the node answers.
-    void setUser(const QJsonObject& who, const QString& fallbackName, bool confirmed = true);
+    /// Who is signed in, as the node says (`user` of a session answer; empty: nobody).
+    void setUser(const QJsonObject& who, const QString& fallbackName);
+    /// confirmed: the node said so (kept in the profile for an offline start); else remembered from
+    /// the profile, until the node answers.
+    void applyUser(const QString& name, const QString& role, const QStringList& units, bool confirmed);
     void fetchAlerts();
     void onActionChanged(const ConsoleAction& action);
     void onStreamState(StreamClient::State state);

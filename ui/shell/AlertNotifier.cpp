@@ -21,11 +21,6 @@ qint64 timeMs(const QJsonObject& alert, QStringView key)
     return at.isValid() ? at.toMSecsSinceEpoch() : 0;
 }
 
-qint64 createdMs(const QJsonObject& alert)
-{
-    return timeMs(alert, u"createdAt");
-}
-
 bool isLoud(const QJsonObject& alert)
 {
     const QString severity = alert.value(u"severity").toString();
@@ -70,7 +65,6 @@ Lead leadOf(const QList<QPair<QString, QJsonObject>>& alerts, const std::functio
     return lead;
 }
 
-
 } // namespace
 
 AlertNotifier::AlertNotifier(AlertBoardModel* model, QObject* parent)
@@ -107,27 +101,23 @@ void AlertNotifier::setClock(std::function<qint64()> clock)
 
 void AlertNotifier::onArrived(const QString& nodeId, const QJsonObject& alert)
 {
-    if (!m_enabled || !isLoud(alert))
-        return;
     // A list loaded at start, after a reconnect or from the cache brings old alerts "in": only what
     // was raised just now is news.
-    const qint64 created = createdMs(alert);
-    if (created <= 0 || m_clock() - created > kRecentMs)
-        return;
-    m_waiting.append({ nodeId, alert });
-    if (!m_coalesce->isActive())
-        m_coalesce->start();
+    queue(m_waiting, nodeId, alert, timeMs(alert, u"createdAt"));
 }
 
 void AlertNotifier::onRepaged(const QString& nodeId, const QJsonObject& alert)
 {
-    if (!m_enabled || !isLoud(alert))
-        return;
     // A list reloaded after a long absence may show a level reached long ago: only a fresh page is news.
-    const qint64 updated = timeMs(alert, u"updatedAt");
-    if (updated <= 0 || m_clock() - updated > kRecentMs)
+    queue(m_repaged, nodeId, alert, timeMs(alert, u"updatedAt"));
+}
+
+void AlertNotifier::queue(QList<QPair<QString, QJsonObject>>& list, const QString& nodeId, const QJsonObject& alert,
+                          qint64 happenedAtMs)
+{
+    if (!m_enabled || !isLoud(alert) || happenedAtMs <= 0 || m_clock() - happenedAtMs > kRecentMs)
         return;
-    m_repaged.append({ nodeId, alert });
+    list.append({ nodeId, alert });
     if (!m_coalesce->isActive())
         m_coalesce->start();
 }

@@ -65,6 +65,9 @@ signals:
 private:
     void onArrived(const QString& nodeId, const QJsonObject& alert);
     void onRepaged(const QString& nodeId, const QJsonObject& alert);
+    /// Keeps the alert for the next notification if it is loud and happened within kRecentMs.
+    void queue(QList<QPair<QString, QJsonObject>>& list, const QString& nodeId, const QJsonObject& alert,
+               qint64 happenedAtMs);
     void show(const QString& title, const QString& text, const QList<QPair<QString, QJsonObject>>& alerts);
     void flush();
     QSystemTrayIcon* tray();

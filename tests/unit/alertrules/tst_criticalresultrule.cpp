@@ -964,6 +964,9 @@ void tst_CriticalResultRule::fhirStatusesAndSwitch()
     CriticalResultRuleConfig hl7Only = config();
     hl7Only.fhirObservations = false;
     QVERIFY(CriticalResultRule(hl7Only).evaluate(observation(u"LL"_s), {}).isEmpty());
+    QVERIFY(!CriticalResultRule(hl7Only).appliesToFhir(u"Observation"_s));
+    QVERIFY(rule.appliesToFhir(u"Observation"_s) && rule.appliesToFhir(u"Bundle"_s));
+    QVERIFY(!rule.appliesToFhir(u"Patient"_s));
 
     // Not an Observation: nothing, whatever it says.
     QJsonObject patient = observation(u"LL"_s);
